@@ -1,0 +1,68 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// forge: the `forge` command-line scaffolder (over the ForgeCore library) and ForgeRuntime,
+/// the library every generated app links to.
+///
+/// The CLI links only argument-parser, Yams and swift-mustache. Hummingbird and SQLKit are
+/// dependencies of ForgeRuntime alone, so building `forge` never compiles the server stack.
+let package = Package(
+    name: "forge",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "forge", targets: ["forge"]),
+        .library(name: "ForgeCore", targets: ["ForgeCore"]),
+        .library(name: "ForgeRuntime", targets: ["ForgeRuntime"]),
+        .library(name: "ForgeTesting", targets: ["ForgeTesting"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: ["FullFoundation"]),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/sqlite-nio.git", from: "1.13.2"),
+        .package(url: "https://github.com/vapor/async-kit.git", from: "1.22.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+    ],
+    targets: [
+        .executableTarget(
+            name: "forge",
+            dependencies: [
+                "ForgeCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(
+            name: "ForgeCore",
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .target(
+            name: "ForgeRuntime",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "AsyncKit", package: "async-kit"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
+        .target(
+            name: "ForgeTesting",
+            dependencies: [
+                "ForgeRuntime",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+        .testTarget(name: "ForgeCoreTests", dependencies: ["ForgeCore"]),
+        .testTarget(name: "ForgeRuntimeTests", dependencies: ["ForgeRuntime", "ForgeTesting"]),
+        .testTarget(name: "ForgeEndToEndTests", dependencies: ["ForgeCore"]),
+    ]
+)

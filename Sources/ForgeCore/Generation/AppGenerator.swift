@@ -1,0 +1,68 @@
+import Foundation
+
+/// The files of a new app (`forge new NAME`).
+public struct AppGenerator {
+    public let name: String
+    public let runtimePath: String
+    public let templates: TemplateLibrary
+
+    public init(name: String, runtimePath: String, templates: TemplateLibrary) {
+        self.name = name
+        self.runtimePath = runtimePath
+        self.templates = templates
+    }
+
+    /// Every file of the app skeleton, with a fresh secret in `.env`.
+    public func files(secret: String = AppGenerator.makeSecret()) throws(ForgeError) -> [GeneratedFile] {
+        try AppNames.validate(name)
+        let manifest = Manifest(appName: name)
+        let appType = AppNames.appType(name)
+        let values: [String: Any] = ["name": name, "appType": appType, "runtimePath": runtimePath, "appSecret": secret]
+        let plain: [(String, String)] = [
+            ("Package.swift", "app/Package.swift"),
+            (".env", "app/env"),
+            (".env.example", "app/env.example"),
+            (".gitignore", "app/gitignore"),
+            ("README.md", "app/README.md"),
+            ("Sources/App/\(appType).swift", "app/App.swift"),
+            ("Sources/Run/main.swift", "app/main.swift"),
+            ("Tests/AppTests/HealthTests.swift", "app/HealthTests.swift"),
+        ]
+        var files = try plain.map { path, template throws(ForgeError) in
+            GeneratedFile(path: path, contents: try templates.render(template, values))
+        }
+        files.append(GeneratedFile(path: "db/.gitkeep", contents: ""))
+        files += try ProjectFiles(manifest: manifest, templates: templates).forgeOwned()
+        return files
+    }
+
+    /// 32 random bytes as hex, for `APP_SECRET`.
+    public static func makeSecret() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+    }
+}
+
+/// The files forge owns and rewrites from the manifest: `forge.yaml` and the registry.
+public struct ProjectFiles {
+    public let manifest: Manifest
+    public let templates: TemplateLibrary
+
+    public init(manifest: Manifest, templates: TemplateLibrary) {
+        self.manifest = manifest
+        self.templates = templates
+    }
+
+    /// The registry path inside an app.
+    public static let registryPath = "Sources/App/Forge/Registry.swift"
+
+    public func forgeOwned() throws(ForgeError) -> [GeneratedFile] {
+        let resources = manifest.resources.map { resource in
+            ["type": resource.name, "migrationType": MigrationName.typeName(resource.migration)]
+        }
+        return [
+            GeneratedFile(path: Manifest.fileName, contents: try manifest.yaml(), ownership: .forge),
+            GeneratedFile(path: Self.registryPath, contents: try templates.render("app/Registry.swift", ["resources": resources]), ownership: .forge),
+        ]
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+
+/// Turns `make:resource NAME -f SPEC...` into the resource's files and the updated manifest.
+///
+/// Data flows one way: specs → ``Manifest/Resource`` → rendered files. Nothing is written here.
+public struct ResourceGenerator {
+    public let manifest: Manifest
+    public let templates: TemplateLibrary
+
+    public init(manifest: Manifest, templates: TemplateLibrary) {
+        self.manifest = manifest
+        self.templates = templates
+    }
+
+    /// The result of planning one resource.
+    public struct Plan {
+        /// The manifest with the resource added or replaced.
+        public var manifest: Manifest
+        /// Every file to write: the resource's layers, its test, the registry and `forge.yaml`.
+        public var files: [GeneratedFile]
+    }
+
+    /// The templates one resource is rendered from, with the path each file goes to.
+    static func layout(_ names: ResourceName, migrationType: String) -> [(template: String, path: String)] {
+        [
+            ("resource/Model.swift", "Sources/App/Models/\(names.type).swift"),
+            ("resource/CreateRequest.swift", "Sources/App/DTOs/Create\(names.type)Request.swift"),
+            ("resource/UpdateRequest.swift", "Sources/App/DTOs/Update\(names.type)Request.swift"),
+            ("resource/Response.swift", "Sources/App/DTOs/\(names.type)Response.swift"),
+            ("resource/Migration.swift", "Sources/App/Migrations/\(migrationType).swift"),
+            ("resource/Repository.swift", "Sources/App/Repositories/\(names.type)Repository.swift"),
+            ("resource/Service.swift", "Sources/App/Services/\(names.type)Service.swift"),
+            ("resource/Controller.swift", "Sources/App/Controllers/\(names.type)Controller.swift"),
+            ("resource/Tests.swift", "Tests/AppTests/\(names.type)Tests.swift"),
+        ]
+    }
+
+    /// Plans resource `name` with `specs`, made at `date` (which stamps a new migration).
+    ///
+    /// A resource already in the manifest keeps its migration name, so running the same
+    /// command again renders identical files.
+    public func plan(name: String, specs: [String], date: Date) throws(ForgeError) -> Plan {
+        let names: ResourceName
+        let fields: [Field]
+        do {
+            names = try ResourceName(name, inflector: manifest.inflector)
+            fields = try FieldSpecParser.parse(specs)
+        } catch {
+            throw ForgeError(error.description)
+        }
+        guard !fields.isEmpty else {
+            throw ForgeError("make:resource \(name) needs at least one field: -f name:type[:rules], for example -f title:string:required")
+        }
+        if let clash = manifest.resources.first(where: { $0.table == names.table && $0.name != names.type }) {
+            throw ForgeError("resource '\(names.type)' would use table '\(names.table)', which '\(clash.name)' already uses")
+        }
+        let existing = manifest.resources.first { $0.name == names.type }
+        let resource = Manifest.Resource(
+            name: names.type,
+            table: names.table,
+            migration: existing?.migration ?? MigrationName.make("create_\(names.table)", at: date),
+            fields: fields
+        )
+        var updated = manifest
+        if let index = updated.resources.firstIndex(where: { $0.name == names.type }) {
+            updated.resources[index] = resource
+        } else {
+            updated.resources.append(resource)
+        }
+        let command = "forge make:resource \(names.type)"
+        let context: ResourceContext
+        do {
+            context = try ResourceContext(resource: resource, manifest: updated, command: command)
+        } catch {
+            throw ForgeError(error.description)
+        }
+        let values = context.values
+        var files: [GeneratedFile] = []
+        for (template, path) in Self.layout(names, migrationType: context.migrationType) {
+            files.append(GeneratedFile(path: path, contents: try templates.render(template, values)))
+        }
+        files += try ProjectFiles(manifest: updated, templates: templates).forgeOwned()
+        return Plan(manifest: updated, files: files)
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import Yams
+
+/// `forge.yaml`: the app's name and database, and every resource with its parsed fields, so
+/// later commands generate from what was stored rather than re-asking.
+///
+/// The `version` key versions the format; forge refuses a newer one instead of misreading it.
+public struct Manifest: Codable, Equatable, Sendable {
+    /// The format this forge reads and writes.
+    public static let currentVersion = 1
+    /// The file name at the root of every forge app.
+    public static let fileName = "forge.yaml"
+
+    public var version: Int
+    public var app: AppSection
+    /// Extra singular → plural pairs for names the built-in rules get wrong.
+    public var inflections: [String: String]?
+    public var resources: [Resource]
+
+    public struct AppSection: Codable, Equatable, Sendable {
+        /// The package and executable name.
+        public var name: String
+        /// `sqlite` (PostgreSQL arrives with `--db postgres`).
+        public var database: String
+    }
+
+    /// One resource as `make:resource` stored it.
+    public struct Resource: Codable, Equatable, Sendable {
+        /// Singular PascalCase type name.
+        public var name: String
+        public var table: String
+        /// The migration that creates the table.
+        public var migration: String
+        public var fields: [Field]
+    }
+
+    public init(appName: String, database: String = "sqlite") {
+        self.version = Self.currentVersion
+        self.app = AppSection(name: appName, database: database)
+        self.inflections = nil
+        self.resources = []
+    }
+
+    /// The inflector with this project's irregulars.
+    public var inflector: Inflector { Inflector(custom: inflections ?? [:]) }
+
+    /// Reads and checks a manifest.
+    public static func load(from url: URL) throws(ForgeError) -> Manifest {
+        let text: String
+        do {
+            text = try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw ForgeError("cannot read \(url.path): \(error.localizedDescription)")
+        }
+        return try parse(text, path: url.path)
+    }
+
+    /// Parses manifest text; `path` names it in errors.
+    public static func parse(_ text: String, path: String) throws(ForgeError) -> Manifest {
+        let manifest: Manifest
+        do {
+            manifest = try YAMLDecoder().decode(Manifest.self, from: text)
+        } catch {
+            throw ForgeError("\(path) is not a valid forge manifest: \(Self.describe(error))")
+        }
+        guard manifest.version <= currentVersion else {
+            throw ForgeError("\(path) has format version \(manifest.version), newer than this forge understands (\(currentVersion)); upgrade forge")
+        }
+        return manifest
+    }
+
+    /// The YAML text, with a header saying who owns it.
+    public func yaml() throws(ForgeError) -> String {
+        do {
+            let encoder = YAMLEncoder()
+            encoder.options.sortKeys = false
+            return "# forge.yaml: the app's manifest. forge reads and rewrites it; keep it in version control.\n"
+                + (try encoder.encode(self))
+        } catch {
+            throw ForgeError("cannot encode the manifest: \(error)")
+        }
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        if case DecodingError.dataCorrupted(let context) = error { return context.debugDescription }
+        if case DecodingError.keyNotFound(let key, let context) = error {
+            return "missing key '\((context.codingPath + [key]).map(\.stringValue).joined(separator: "."))'"
+        }
+        if case DecodingError.typeMismatch(_, let context) = error {
+            return "wrong type at '\(context.codingPath.map(\.stringValue).joined(separator: "."))'"
+        }
+        return "\(error)"
+    }
+}

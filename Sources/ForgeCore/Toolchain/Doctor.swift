@@ -1,0 +1,127 @@
+import Foundation
+
+/// `forge doctor`: checks the toolchain, the project and its database, each failure with a fix.
+public struct Doctor {
+    /// One check's result.
+    public struct Check: Codable, Equatable, Sendable {
+        public var name: String
+        public var passed: Bool
+        /// What was found.
+        public var detail: String
+        /// How to fix a failure.
+        public var fix: String?
+    }
+
+    /// What the app's own `doctor` command reports (see ForgeRuntime's AppCommandLine).
+    struct AppReport: Decodable {
+        var sqliteVersion: String
+        var database: String
+        var databaseError: String?
+        var pendingMigrations: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case database
+            case sqliteVersion = "sqlite_version"
+            case databaseError = "database_error"
+            case pendingMigrations = "pending_migrations"
+        }
+    }
+
+    public let directory: URL
+    public let installation: Installation?
+
+    public init(directory: URL, installation: Installation?) {
+        self.directory = directory
+        self.installation = installation
+    }
+
+    /// Runs every check; `log` receives progress (such as a build) while it runs.
+    public func run(log: (String) -> Void) -> [Check] {
+        var checks = [toolchain()]
+        let project: Project
+        do {
+            project = try Project.locate(from: directory)
+            checks.append(Check(name: "forge app", passed: true, detail: "\(project.manifest.app.name) at \(project.root.path), \(project.manifest.resources.count) resource(s)"))
+        } catch {
+            checks.append(Check(name: "forge app", passed: false, detail: error.message, fix: "cd into an app created by `forge new NAME`, or fix the YAML error named above"))
+            return checks
+        }
+        let runtime = runtimeLink(project)
+        checks.append(runtime.check)
+        checks.append(secrets(project))
+        guard runtime.check.passed else { return checks }
+        let builder = AppBuilder(project: project, runtimeRoot: runtime.root)
+        do {
+            try builder.buildIfNeeded(log: log)
+            let output = try builder.run(["doctor"])
+            let report = try JSONDecoder().decode(AppReport.self, from: Data(output.stdout.utf8))
+            checks.append(Check(name: "SQLite library", passed: true, detail: "SQLite \(report.sqliteVersion) (linked into the app)"))
+            if report.database == "ok" {
+                checks.append(Check(name: "database", passed: true, detail: "reachable"))
+                let pending = report.pendingMigrations
+                checks.append(Check(
+                    name: "migrations",
+                    passed: pending.isEmpty,
+                    detail: pending.isEmpty ? "all applied" : "\(pending.count) pending: \(pending.joined(separator: ", "))",
+                    fix: pending.isEmpty ? nil : "run `forge db:migrate`"
+                ))
+            } else {
+                checks.append(Check(name: "database", passed: false, detail: report.databaseError ?? "unreachable",
+                                    fix: "check DATABASE_URL in .env (for SQLite: sqlite:db/development.sqlite) and that its folder is writable"))
+            }
+        } catch {
+            checks.append(Check(name: "app build", passed: false, detail: "\(error)", fix: "run `swift build` in \(project.root.path) and fix what it reports"))
+        }
+        return checks
+    }
+
+    private func toolchain() -> Check {
+        guard let output = try? Subprocess.capture(["swift", "--version"]), output.status == 0 else {
+            return Check(name: "Swift toolchain", passed: false, detail: "`swift` not found on PATH",
+                         fix: "install Swift 6.x from swift.org and put its bin folder on PATH")
+        }
+        let text = output.stdout + output.stderr
+        let version = text.firstMatch(of: /Swift version (\d+)\.(\d+)(\.\d+)?/)
+        guard let version, let major = Int(version.1) else {
+            return Check(name: "Swift toolchain", passed: false, detail: "cannot read the version from `swift --version`", fix: "install Swift 6.x")
+        }
+        let label = "Swift \(version.1).\(version.2)\(version.3 ?? "")"
+        return major >= 6
+            ? Check(name: "Swift toolchain", passed: true, detail: label)
+            : Check(name: "Swift toolchain", passed: false, detail: "\(label) is too old", fix: "install Swift 6.0 or newer")
+    }
+
+    /// The runtime path the app's Package.swift resolves to, and whether it holds forge.
+    private func runtimeLink(_ project: Project) -> (check: Check, root: URL?) {
+        let manifestURL = project.root.appendingPathComponent("Package.swift")
+        guard let text = try? String(contentsOf: manifestURL, encoding: .utf8) else {
+            return (Check(name: "runtime link", passed: false, detail: "no Package.swift", fix: "restore Package.swift from version control"), nil)
+        }
+        let override = ProcessInfo.processInfo.environment["FORGE_RUNTIME_PATH"].flatMap { $0.isEmpty ? nil : $0 }
+        let written = text.firstMatch(of: /FORGE_RUNTIME_PATH"\] \?\? "([^"]+)"/).map { String($0.1) }
+        guard let path = override ?? written else {
+            return (Check(name: "runtime link", passed: false, detail: "Package.swift names no ForgeRuntime path",
+                          fix: "set FORGE_RUNTIME_PATH to a forge checkout, or restore the generated Package.swift"), nil)
+        }
+        let url = URL(fileURLWithPath: path)
+        guard Installation.isValid(url) else {
+            let fix = installation.map { "set FORGE_RUNTIME_PATH=\($0.root.path), or edit the path in Package.swift" }
+                ?? "set FORGE_RUNTIME_PATH to a forge checkout"
+            return (Check(name: "runtime link", passed: false, detail: "\(path) does not hold ForgeRuntime", fix: fix), nil)
+        }
+        return (Check(name: "runtime link", passed: true, detail: path + (override != nil ? " (from FORGE_RUNTIME_PATH)" : "")), url)
+    }
+
+    private func secrets(_ project: Project) -> Check {
+        let envURL = project.root.appendingPathComponent(".env")
+        guard let text = try? String(contentsOf: envURL, encoding: .utf8) else {
+            return Check(name: ".env secrets", passed: false, detail: "no .env file", fix: "copy .env.example to .env and set APP_SECRET (`openssl rand -hex 32`)")
+        }
+        let secret = text.split(separator: "\n").first { $0.hasPrefix("APP_SECRET=") }.map { String($0.dropFirst("APP_SECRET=".count)) } ?? ""
+        guard secret.count >= 32, !["changeme", "secret", "placeholder"].contains(secret.lowercased()) else {
+            return Check(name: ".env secrets", passed: false, detail: "APP_SECRET is missing, short or a placeholder",
+                         fix: "set APP_SECRET in .env to 32+ random bytes (`openssl rand -hex 32`)")
+        }
+        return Check(name: ".env secrets", passed: true, detail: "APP_SECRET set")
+    }
+}

@@ -1,0 +1,159 @@
+import Foundation
+import Logging
+
+/// The app executable's own commands, so production runs without forge:
+///
+/// ```
+/// shop serve [--host H] [--port N]   serve HTTP (the default command)
+/// shop migrate                       apply pending migrations as one batch
+/// shop rollback                      revert the last batch
+/// shop migrate:status [--json]       applied, pending and orphaned migrations
+/// shop routes [--json]               every route with its handler and source line
+/// shop doctor                        JSON: SQLite version, database reachability, pending migrations
+/// ```
+public enum AppCommandLine {
+    /// Runs the command named in `arguments` (without the program name) and exits.
+    public static func main(_ definition: AppDefinition, arguments: [String] = Array(CommandLine.arguments.dropFirst())) async -> Never {
+        do {
+            try await run(definition, arguments: arguments)
+            exit(0)
+        } catch let error as AppCommandLineError {
+            FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
+            exit(error.exitCode)
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            exit(1)
+        }
+    }
+
+    /// Runs one command; throws instead of exiting, for tests.
+    public static func run(_ definition: AppDefinition, arguments: [String]) async throws {
+        var arguments = ArraySlice(arguments)
+        let command = arguments.popFirst() ?? "serve"
+        let options = try Options(parsing: arguments, command: command)
+        var configuration = try await AppConfiguration.load()
+        if let port = options.port { configuration.port = port }
+        if let host = options.host { configuration.host = host }
+        var logger = Logger(label: definition.name)
+        logger.logLevel = configuration.logLevel
+
+        switch command {
+        case "serve":
+            try await AppServer.serve(definition, configuration: configuration, logger: logger)
+        case "migrate":
+            try await withMigrationRunner(definition, configuration, logger) { runner in
+                let applied = try await runner.migrate()
+                if applied.isEmpty {
+                    print("Nothing to migrate: the database is up to date.")
+                } else {
+                    applied.forEach { print("Migrated  \($0)") }
+                    print("Applied \(applied.count) migration\(applied.count == 1 ? "" : "s").")
+                }
+            }
+        case "rollback":
+            try await withMigrationRunner(definition, configuration, logger) { runner in
+                let reverted = try await runner.rollback()
+                if reverted.isEmpty {
+                    print("Nothing to roll back.")
+                } else {
+                    reverted.forEach { print("Rolled back  \($0)") }
+                }
+            }
+        case "migrate:status":
+            try await withMigrationRunner(definition, configuration, logger) { runner in
+                let status = try await runner.status()
+                if options.json {
+                    print(try JSON.string(status))
+                } else {
+                    status.applied.forEach { print("applied   batch \($0.batch)  \($0.name)") }
+                    status.pending.forEach { print("pending            \($0)") }
+                    status.orphaned.forEach { print("orphaned           \($0)  (recorded, not in code)") }
+                }
+            }
+        case "doctor":
+            print(try JSON.string(await DoctorReport.make(definition, configuration: configuration, logger: logger)))
+        case "routes":
+            options.quietLogs(&logger)
+            let database = try await Database.open(.sqliteMemory, logger: logger)
+            let (_, table) = AppServer.buildRouter(for: definition, configuration: configuration, database: database)
+            try await database.close()
+            if options.json {
+                print(try JSON.string(table.routes))
+            } else {
+                for route in table.routes {
+                    print("\(route.method.padding(toLength: 7, withPad: " ", startingAt: 0)) \(route.path.padding(toLength: 32, withPad: " ", startingAt: 0)) \(route.handler)")
+                }
+            }
+        default:
+            throw AppCommandLineError(
+                message: "unknown command '\(command)'; commands: serve, migrate, rollback, migrate:status, routes, doctor",
+                exitCode: 64
+            )
+        }
+    }
+
+    private static func withMigrationRunner(
+        _ definition: AppDefinition,
+        _ configuration: AppConfiguration,
+        _ logger: Logger,
+        _ body: (MigrationRunner) async throws -> Void
+    ) async throws {
+        var quiet = logger
+        quiet.logLevel = max(logger.logLevel, .warning)
+        let database = try await Database.open(configuration.database, logger: quiet, connectionsPerEventLoop: 1)
+        do {
+            try await body(MigrationRunner(database: database, migrations: definition.migrations))
+        } catch {
+            try? await database.close()
+            throw error
+        }
+        try await database.close()
+    }
+
+    struct Options {
+        var port: Int?
+        var host: String?
+        var json = false
+
+        init(parsing arguments: ArraySlice<String>, command: String) throws {
+            var remaining = arguments
+            while let argument = remaining.popFirst() {
+                switch argument {
+                case "--json":
+                    json = true
+                case "--port", "-p":
+                    guard let value = remaining.popFirst(), let number = Int(value), (1...65535).contains(number) else {
+                        throw AppCommandLineError(message: "--port needs a port number (1-65535)", exitCode: 64)
+                    }
+                    port = number
+                case "--host":
+                    guard let value = remaining.popFirst() else {
+                        throw AppCommandLineError(message: "--host needs an address", exitCode: 64)
+                    }
+                    host = value
+                default:
+                    throw AppCommandLineError(message: "unknown option '\(argument)' for '\(command)'", exitCode: 64)
+                }
+            }
+        }
+
+        func quietLogs(_ logger: inout Logger) {
+            logger.logLevel = .error
+        }
+    }
+}
+
+/// A usage error of the app's command line.
+struct AppCommandLineError: Error {
+    var message: String
+    var exitCode: Int32
+}
+
+/// JSON text for the command line's `--json` output.
+enum JSON {
+    static func string(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}

@@ -1,0 +1,29 @@
+/// Everything a forge app is made of: its name, its migrations and how it adds its routes.
+///
+/// The app's executable hands this to ``AppCommandLine``; its tests hand it to ForgeTesting.
+///
+/// ```swift
+/// public enum ShopApp {
+///     public static let definition = AppDefinition(name: "shop", migrations: Registry.migrations) { routes, database in
+///         Registry.registerRoutes(on: routes, database: database)
+///     }
+/// }
+/// ```
+public struct AppDefinition: Sendable {
+    /// The app's name, as in `forge.yaml`.
+    public var name: String
+    /// Every migration of the app; the runner sorts them by name.
+    public var migrations: [any Migration]
+    /// Adds the app's own routes (health routes are added by the runtime).
+    public var registerRoutes: @Sendable (Routes, Database) -> Void
+
+    public init(
+        name: String,
+        migrations: [any Migration],
+        registerRoutes: @escaping @Sendable (Routes, Database) -> Void
+    ) {
+        self.name = name
+        self.migrations = migrations
+        self.registerRoutes = registerRoutes
+    }
+}

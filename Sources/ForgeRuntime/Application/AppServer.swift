@@ -1,0 +1,41 @@
+import Hummingbird
+import Logging
+
+/// Builds the Hummingbird router and application for an ``AppDefinition``.
+public enum AppServer {
+    /// The router with the standard middleware, the health routes and the app's routes,
+    /// plus the table that recorded them.
+    public static func buildRouter(
+        for definition: AppDefinition,
+        configuration: AppConfiguration,
+        database: Database
+    ) -> (Router<AppRequestContext>, RouteTable) {
+        let router = Router(context: AppRequestContext.self)
+        router.add(middleware: RequestIDMiddleware())
+        router.add(middleware: LogRequestsMiddleware(.info))
+        router.add(middleware: ErrorMiddleware())
+        let table = RouteTable()
+        let routes = Routes(group: router.group(), table: table)
+        HealthRoutes(name: definition.name, environment: configuration.environment, database: database).register(on: routes)
+        definition.registerRoutes(routes, database)
+        return (router, table)
+    }
+
+    /// Serves the app until SIGINT or SIGTERM, then closes the database.
+    public static func serve(_ definition: AppDefinition, configuration: AppConfiguration, logger: Logger) async throws {
+        let database = try await Database.open(configuration.database, logger: logger)
+        let (router, _) = buildRouter(for: definition, configuration: configuration, database: database)
+        let app = Application(
+            router: router,
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: definition.name),
+            logger: logger
+        )
+        do {
+            try await app.runService()
+        } catch {
+            try? await database.close()
+            throw error
+        }
+        try await database.close()
+    }
+}

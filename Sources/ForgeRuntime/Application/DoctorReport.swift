@@ -1,0 +1,33 @@
+import Logging
+import SQLiteNIO
+
+/// What the app's `doctor` command reports to `forge doctor`, as JSON.
+struct DoctorReport: Encodable {
+    var sqliteVersion: String
+    var database: String
+    var databaseError: String?
+    var pendingMigrations: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case database
+        case sqliteVersion = "sqlite_version"
+        case databaseError = "database_error"
+        case pendingMigrations = "pending_migrations"
+    }
+
+    static func make(_ definition: AppDefinition, configuration: AppConfiguration, logger: Logger) async -> DoctorReport {
+        var quiet = logger
+        quiet.logLevel = .critical
+        var report = DoctorReport(sqliteVersion: SQLiteConnection.libraryVersionString(), database: "ok", pendingMigrations: [])
+        do {
+            let database = try await Database.open(configuration.database, logger: quiet, connectionsPerEventLoop: 1)
+            let status = await Result { try await MigrationRunner(database: database, migrations: definition.migrations).status() }
+            try? await database.close()
+            report.pendingMigrations = try status.get().pending
+        } catch {
+            report.database = "unreachable"
+            report.databaseError = "\(configuration.database): \(error)"
+        }
+        return report
+    }
+}

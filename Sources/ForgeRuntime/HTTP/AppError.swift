@@ -1,0 +1,99 @@
+import Hummingbird
+
+/// An error that knows its HTTP status and renders the app's error envelope.
+///
+/// ```swift
+/// throw AppError.notFound("post 42 does not exist")
+/// ```
+public struct AppError: Error, HTTPResponseError, Sendable, Equatable {
+    /// A stable machine-readable code.
+    public enum Code: String, Sendable, Codable {
+        case badRequest = "bad_request"
+        case validationFailed = "validation_failed"
+        case notFound = "not_found"
+        case conflict = "conflict"
+        case payloadTooLarge = "payload_too_large"
+        case internalError = "internal_error"
+        case httpError = "http_error"
+    }
+
+    public var status: HTTPResponse.Status
+    public var code: Code
+    public var message: String
+    public var fields: [ValidationFieldError]
+
+    public init(status: HTTPResponse.Status, code: Code, message: String, fields: [ValidationFieldError] = []) {
+        self.status = status
+        self.code = code
+        self.message = message
+        self.fields = fields
+    }
+
+    /// 404 with `message`.
+    public static func notFound(_ message: String) -> AppError {
+        AppError(status: .notFound, code: .notFound, message: message)
+    }
+
+    /// 409 naming the field whose value is taken.
+    public static func conflict(field: String, message: String? = nil) -> AppError {
+        AppError(
+            status: .conflict,
+            code: .conflict,
+            message: message ?? "\(field) is already taken",
+            fields: [ValidationFieldError(field: field, messages: ["has already been taken"])]
+        )
+    }
+
+    /// 400 with `message`.
+    public static func badRequest(_ message: String) -> AppError {
+        AppError(status: .badRequest, code: .badRequest, message: message)
+    }
+
+    /// 422 naming every failing field.
+    public static func validation(_ fields: [ValidationFieldError]) -> AppError {
+        let names = fields.map(\.field).joined(separator: ", ")
+        return AppError(status: .unprocessableContent, code: .validationFailed, message: "invalid fields: \(names)", fields: fields)
+    }
+
+    public func response(from request: Request, context: some RequestContext) throws -> Response {
+        try ErrorEnvelope(self, requestID: context.id).response(from: request, context: context)
+    }
+}
+
+/// The one error shape of the API: `{"error": {"code", "message", "fields", "request_id"}}`.
+public struct ErrorEnvelope: ResponseEncodable, Sendable {
+    /// The body inside `error`.
+    public struct Body: Codable, Sendable {
+        public var code: AppError.Code
+        public var message: String
+        /// Messages per field; empty unless the request had bad fields.
+        public var fields: [String: [String]]
+        public var requestID: String
+
+        enum CodingKeys: String, CodingKey {
+            case code, message, fields
+            case requestID = "request_id"
+        }
+    }
+
+    public var error: Body
+    let status: HTTPResponse.Status
+
+    public init(_ error: AppError, requestID: String) {
+        self.status = error.status
+        self.error = Body(
+            code: error.code,
+            message: error.message,
+            fields: Dictionary(error.fields.map { ($0.field, $0.messages) }, uniquingKeysWith: +),
+            requestID: requestID
+        )
+    }
+
+    enum CodingKeys: String, CodingKey { case error }
+
+    public func response(from request: Request, context: some RequestContext) throws -> Response {
+        var response = try context.responseEncoder.encode(self, from: request, context: context)
+        response.status = status
+        return response
+    }
+}

@@ -1,0 +1,69 @@
+import Hummingbird
+
+/// A successful response: `{"data": ...}`.
+public struct DataEnvelope<Payload: Encodable & Sendable>: ResponseEncodable, Sendable {
+    public var data: Payload
+
+    public init(_ data: Payload) {
+        self.data = data
+    }
+}
+
+/// A page of a list: `{"data": [...], "meta": {"page", "per_page", "total", "last_page"}}`.
+public struct PageEnvelope<Item: Encodable & Sendable>: ResponseEncodable, Sendable {
+    /// Where this page sits in the whole list.
+    public struct Meta: Codable, Sendable, Equatable {
+        public var page: Int
+        public var perPage: Int
+        public var total: Int
+        public var lastPage: Int
+
+        enum CodingKeys: String, CodingKey {
+            case page, total
+            case perPage = "per_page"
+            case lastPage = "last_page"
+        }
+    }
+
+    public var data: [Item]
+    public var meta: Meta
+
+    public init(_ page: Page<Item>) {
+        self.data = page.items
+        self.meta = Meta(page: page.request.page, perPage: page.request.perPage, total: page.total, lastPage: page.lastPage)
+    }
+}
+
+extension ResponseEncodable {
+    /// This body with status 201 Created.
+    public var created: EditedResponse<Self> {
+        EditedResponse(status: .created, response: self)
+    }
+}
+
+extension Request {
+    /// The `page`/`per_page` query parameters, clamped to their bounds; 400 when not numbers.
+    public func pageRequest() throws(AppError) -> PageRequest {
+        func number(_ name: String, default value: Int) throws(AppError) -> Int {
+            guard let text = uri.queryParameters[Substring(name)].map(String.init) else { return value }
+            guard let parsed = Int(text) else {
+                throw AppError.badRequest("query parameter '\(name)' must be a whole number, got '\(text)'")
+            }
+            return parsed
+        }
+        return PageRequest(
+            page: try number("page", default: 1),
+            perPage: try number("per_page", default: PageRequest.defaultPerPage)
+        )
+    }
+}
+
+extension RequestContext {
+    /// The integer path parameter `name`; 404 when it is not a number (no such row can exist).
+    public func id(_ name: String = "id") throws(AppError) -> Int {
+        guard let text = parameters.get(name), let id = Int(text) else {
+            throw AppError.notFound("no record with id '\(parameters.get(name) ?? "")'")
+        }
+        return id
+    }
+}

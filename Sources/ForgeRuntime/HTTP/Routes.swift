@@ -1,0 +1,125 @@
+import Hummingbird
+
+/// One route as the app's `routes` command and `forge route:list` show it.
+public struct RouteInfo: Codable, Sendable, Equatable {
+    public var method: String
+    public var path: String
+    /// `Type.method` of the handler, for example `PostController.show`.
+    public var handler: String
+    /// Middleware or guards the route runs behind, outermost first.
+    public var middleware: [String]
+    /// The source file that registered the route (absolute at build time).
+    public var file: String
+    public var line: Int
+}
+
+/// Collects every route registered during start-up; read once the router is built.
+public final class RouteTable {
+    public private(set) var routes: [RouteInfo] = []
+
+    public init() {}
+
+    func append(_ route: RouteInfo) {
+        routes.append(route)
+    }
+}
+
+/// Registers routes on the app's router and records each in the ``RouteTable``, so the
+/// app can list them with their handler and source location without serving a request.
+///
+/// ```swift
+/// let posts = routes.group("/api/posts")
+/// posts.get("{id}", handler: "PostController.show", use: show)
+/// ```
+public struct Routes {
+    let group: RouterGroup<AppRequestContext>
+    let table: RouteTable
+    let prefix: String
+    let middlewareNames: [String]
+
+    init(group: RouterGroup<AppRequestContext>, table: RouteTable, prefix: String = "", middlewareNames: [String] = []) {
+        self.group = group
+        self.table = table
+        self.prefix = prefix
+        self.middlewareNames = middlewareNames
+    }
+
+    /// Routes under `path` (for example `/api/posts`).
+    public func group(_ path: String) -> Routes {
+        Routes(group: group.group(RouterPath(path)), table: table, prefix: Self.join(prefix, path), middlewareNames: middlewareNames)
+    }
+
+    /// Routes under `path` that run behind `middleware`, listed by `name`.
+    public func group(_ path: String = "", behind middleware: some RouterMiddleware<AppRequestContext>, named name: String) -> Routes {
+        let inner = group.group(RouterPath(path)).add(middleware: middleware)
+        return Routes(group: inner, table: table, prefix: Self.join(prefix, path), middlewareNames: middlewareNames + [name])
+    }
+
+    /// Registers `handler` for `method` at `path` below this group.
+    @discardableResult
+    public func on(
+        _ path: String = "",
+        method: HTTPRequest.Method,
+        handler name: String,
+        file: String = #filePath,
+        line: Int = #line,
+        use handler: @escaping @Sendable (Request, AppRequestContext) async throws -> some ResponseGenerator
+    ) -> Routes {
+        group.on(RouterPath(path), method: method, use: handler)
+        table.append(RouteInfo(
+            method: method.rawValue,
+            path: Self.join(prefix, path),
+            handler: name,
+            middleware: middlewareNames,
+            file: file,
+            line: line
+        ))
+        return self
+    }
+
+    /// `GET path`.
+    @discardableResult
+    public func get(_ path: String = "", handler name: String, file: String = #filePath, line: Int = #line,
+                    use handler: @escaping @Sendable (Request, AppRequestContext) async throws -> some ResponseGenerator) -> Routes {
+        on(path, method: .get, handler: name, file: file, line: line, use: handler)
+    }
+
+    /// `POST path`.
+    @discardableResult
+    public func post(_ path: String = "", handler name: String, file: String = #filePath, line: Int = #line,
+                     use handler: @escaping @Sendable (Request, AppRequestContext) async throws -> some ResponseGenerator) -> Routes {
+        on(path, method: .post, handler: name, file: file, line: line, use: handler)
+    }
+
+    /// `PUT path`.
+    @discardableResult
+    public func put(_ path: String = "", handler name: String, file: String = #filePath, line: Int = #line,
+                    use handler: @escaping @Sendable (Request, AppRequestContext) async throws -> some ResponseGenerator) -> Routes {
+        on(path, method: .put, handler: name, file: file, line: line, use: handler)
+    }
+
+    /// `PATCH path`.
+    @discardableResult
+    public func patch(_ path: String = "", handler name: String, file: String = #filePath, line: Int = #line,
+                      use handler: @escaping @Sendable (Request, AppRequestContext) async throws -> some ResponseGenerator) -> Routes {
+        on(path, method: .patch, handler: name, file: file, line: line, use: handler)
+    }
+
+    /// `DELETE path`.
+    @discardableResult
+    public func delete(_ path: String = "", handler name: String, file: String = #filePath, line: Int = #line,
+                       use handler: @escaping @Sendable (Request, AppRequestContext) async throws -> some ResponseGenerator) -> Routes {
+        on(path, method: .delete, handler: name, file: file, line: line, use: handler)
+    }
+
+    static func join(_ prefix: String, _ path: String) -> String {
+        let parts = (prefix.split(separator: "/") + path.split(separator: "/")).map(String.init)
+        return "/" + parts.joined(separator: "/")
+    }
+}
+
+/// A type that adds its routes to the app, such as a generated controller.
+public protocol RouteRegistrar: Sendable {
+    /// Adds this type's routes below `routes`.
+    func register(on routes: Routes)
+}

@@ -1,0 +1,85 @@
+import Foundation
+import ForgeRuntime
+import HummingbirdTesting
+
+/// Runs a forge app in-process against a fresh, migrated scratch SQLite database.
+///
+/// ```swift
+/// try await TestApp(BlogApp.definition).run { client in
+///     let response = try await client.send(.post, "/api/posts", json: ["title": "Hello"])
+///     #expect(response.status == .created)
+/// }
+/// ```
+public struct TestApp: Sendable {
+    public let definition: AppDefinition
+
+    public init(_ definition: AppDefinition) {
+        self.definition = definition
+    }
+
+    /// Migrates a new scratch database, serves the app to `test` through Hummingbird's
+    /// router test client, then deletes the database.
+    public func run<Value: Sendable>(_ test: @Sendable (TestClient) async throws -> Value) async throws -> Value {
+        var logger = Logger(label: "\(definition.name).tests")
+        logger.logLevel = .warning
+        let configuration = AppConfiguration(environment: "testing", database: .sqliteMemory, logLevel: .warning)
+        let database = try await Database.open(.sqliteMemory, logger: logger)
+        do {
+            try await MigrationRunner(database: database, migrations: definition.migrations).migrate()
+            let (router, _) = AppServer.buildRouter(for: definition, configuration: configuration, database: database)
+            let app = Application(router: router, logger: logger)
+            let value = try await app.test(.router) { client in
+                try await test(TestClient(client: client))
+            }
+            try await database.close()
+            return value
+        } catch {
+            try? await database.close()
+            throw error
+        }
+    }
+}
+
+/// Sends JSON requests to a ``TestApp`` and decodes the answers.
+public struct TestClient: Sendable {
+    let client: any TestClientProtocol
+
+    /// Sends `method path` with an optional JSON body and returns the parsed response.
+    public func send(
+        _ method: HTTPRequest.Method,
+        _ path: String,
+        json body: JSONValue? = nil,
+        headers: HTTPFields = [:]
+    ) async throws -> TestJSONResponse {
+        var headers = headers
+        var buffer: ByteBuffer?
+        if let body {
+            headers[.contentType] = "application/json"
+            buffer = ByteBuffer(bytes: try JSONEncoder().encode(body))
+        }
+        let response = try await client.executeRequest(uri: path, method: method, headers: headers, body: buffer)
+        return TestJSONResponse(response)
+    }
+
+    /// Sends a raw body, for testing malformed input.
+    public func send(_ method: HTTPRequest.Method, _ path: String, raw body: String) async throws -> TestJSONResponse {
+        let response = try await client.executeRequest(
+            uri: path, method: method, headers: [.contentType: "application/json"], body: ByteBuffer(string: body))
+        return TestJSONResponse(response)
+    }
+}
+
+/// A response with its JSON body parsed (`.null` when the body is empty or not JSON).
+public struct TestJSONResponse: Sendable {
+    public let status: HTTPResponse.Status
+    public let headers: HTTPFields
+    public let json: JSONValue
+    public let text: String
+
+    init(_ response: TestResponse) {
+        self.status = response.status
+        self.headers = response.headers
+        self.text = String(buffer: response.body)
+        self.json = (try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))) ?? .null
+    }
+}

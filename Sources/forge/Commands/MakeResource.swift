@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import ForgeCore
+
+struct MakeResource: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "make:resource",
+        abstract: "Generate every layer of one resource and register it.",
+        discussion: """
+        Writes the model, create/update/response DTOs with validation, the migration, repository,
+        service, controller (routes under /api/<plural>) and a test, then updates forge.yaml and
+        the registry so the app builds and serves the resource with no hand edits.
+
+        Field specs are name:type[:rule,rule,...]. Types: \(FieldType.allCases.map(\.rawValue).joined(separator: ", ")).
+        Rules: required, nullable, unique, index, max:N, min:N, default:VALUE.
+
+        Examples:
+          forge make:resource Post -f title:string:required,max:200 -f body:text:required -f views:integer:nullable
+          forge make:resource Customer -f email:email:required,unique -f name:string:max:80 --dry-run
+        """
+    )
+
+    @Argument(help: "The resource's singular PascalCase name, e.g. Post or BlogPost.")
+    var name: String
+
+    @Option(name: [.short, .customLong("field")], help: "A field spec, name:type[:rules]; repeat for each field.")
+    var fields: [String] = []
+
+    @Flag(help: "Overwrite files you may have edited.")
+    var force = false
+
+    @Flag(help: "Print what would be written, and write nothing.")
+    var dryRun = false
+
+    func run() throws {
+        let project = try Console.project()
+        let installation = try Installation.locate()
+        let generator = ResourceGenerator(manifest: project.manifest, templates: installation.templates(projectRoot: project.root))
+        let plan = try generator.plan(name: name, specs: fields, date: Date())
+        let changes = FileChangeSet(root: project.root, files: plan.files, force: force)
+        let outcome = dryRun ? try changes.plan() : try changes.apply()
+        guard outcome.changedAnything else {
+            print("\(name) is up to date: nothing to write.")
+            return
+        }
+        let verb = dryRun ? "would " : ""
+        for path in outcome.created { print("  \(Console.success("\(verb)create")) \(path)") }
+        for path in outcome.updated { print("  \(Console.success("\(verb)update")) \(path)") }
+        if !dryRun {
+            print("Next: forge db:migrate && forge serve")
+        }
+    }
+}

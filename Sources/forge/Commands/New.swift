@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import ForgeCore
+
+struct New: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Create a new app in ./NAME.",
+        discussion: """
+        Writes Package.swift (linked to ForgeRuntime), forge.yaml, .env with a fresh secret,
+        the app entry point, health routes and a passing test target. Works offline.
+
+        Examples:
+          forge new shop
+          forge new shop --runtime ~/src/forge     # link a forge checkout instead of this installation
+        """
+    )
+
+    @Argument(help: "The app's name: lowercase letters, digits and hyphens.")
+    var name: String
+
+    @Option(help: "The database: sqlite.")
+    var db: String = "sqlite"
+
+    @Option(help: "The forge package the app links (default: this forge's installation).")
+    var runtime: String?
+
+    func validate() throws {
+        try AppNames.validate(name)
+        guard db == "sqlite" else {
+            throw ValidationError("database '\(db)' is not available yet; use --db sqlite")
+        }
+    }
+
+    func run() throws {
+        let installation = try Installation.locate()
+        var runtimeRoot = installation.root
+        if let runtime {
+            runtimeRoot = URL(fileURLWithPath: runtime).standardizedFileURL
+            guard Installation.isValid(runtimeRoot) else {
+                throw ForgeError("--runtime \(runtime) is not a forge package (it needs Package.swift, Sources/ForgeRuntime and Templates)")
+            }
+        }
+        let target = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(name)
+        if let contents = try? FileManager.default.contentsOfDirectory(atPath: target.path), !contents.isEmpty {
+            throw ForgeError("./\(name) already exists and is not empty; choose another name or remove it")
+        }
+        let files = try AppGenerator(name: name, runtimePath: runtimeRoot.path, templates: installation.templates()).files()
+        try FileChangeSet(root: target, files: files).apply()
+        print(Console.success("Created \(name)") + " (\(files.count) files), linked to ForgeRuntime at \(runtimeRoot.path)")
+        print("""
+        Next:
+          cd \(name)
+          forge make:resource Post -f title:string:required,max:200 -f body:text:required
+          forge db:migrate
+          forge serve
+        """)
+    }
+}

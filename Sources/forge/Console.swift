@@ -1,0 +1,29 @@
+import Foundation
+import ForgeCore
+
+/// Writes to the terminal: results to stdout, progress and errors to stderr, colour only on
+/// a TTY and never with `NO_COLOR`.
+enum Console {
+    static let useColor: Bool = isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+
+    static func progress(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+
+    static func success(_ message: String) -> String { paint(message, code: "32") }
+    static func failure(_ message: String) -> String { paint(message, code: "31") }
+    static func dim(_ message: String) -> String { paint(message, code: "2") }
+
+    private static func paint(_ message: String, code: String) -> String {
+        useColor && isatty(STDOUT_FILENO) == 1 ? "\u{1B}[\(code)m\(message)\u{1B}[0m" : message
+    }
+
+    /// The current project, or a one-line error saying the command needs one.
+    static func project() throws -> Project {
+        try Project.locate(from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+    }
+}
+
+extension ForgeError: LocalizedError {
+    public var errorDescription: String? { message }
+}
