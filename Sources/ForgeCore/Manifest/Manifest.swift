@@ -32,6 +32,13 @@ public struct Manifest: Codable, Equatable, Sendable {
         /// The migration that creates the table.
         public var migration: String
         public var fields: [Field]
+
+        public init(name: String, table: String, migration: String, fields: [Field]) {
+            self.name = name
+            self.table = table
+            self.migration = migration
+            self.fields = fields
+        }
     }
 
     public init(appName: String, database: String = "sqlite") {

@@ -27,7 +27,7 @@ public enum FieldSpecParser {
         }
         var rules: [FieldRule] = []
         if parts.count == 3 {
-            var offset = typeColumn + parts[1].count
+            var offset = typeColumn + parts[1].count + 1
             for token in parts[2].split(separator: ",", omittingEmptySubsequences: false).map(String.init) {
                 let rule = try parseRule(token, spec: spec, offset: offset)
                 if !rules.contains(rule) { rules.append(rule) }

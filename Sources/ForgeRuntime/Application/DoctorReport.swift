@@ -21,9 +21,13 @@ struct DoctorReport: Encodable {
         var report = DoctorReport(sqliteVersion: SQLiteConnection.libraryVersionString(), database: "ok", pendingMigrations: [])
         do {
             let database = try await Database.open(configuration.database, logger: quiet, connectionsPerEventLoop: 1)
-            let status = await Result { try await MigrationRunner(database: database, migrations: definition.migrations).status() }
-            try? await database.close()
-            report.pendingMigrations = try status.get().pending
+            do {
+                report.pendingMigrations = try await MigrationRunner(database: database, migrations: definition.migrations).status().pending
+            } catch {
+                try? await database.close()
+                throw error
+            }
+            try await database.close()
         } catch {
             report.database = "unreachable"
             report.databaseError = "\(configuration.database): \(error)"

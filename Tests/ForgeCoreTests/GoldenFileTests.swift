@@ -1,0 +1,59 @@
+import ForgeCore
+import Foundation
+import Testing
+
+/// Compares generated code with the files under Fixtures/golden. Re-record with
+/// `FORGE_RECORD_GOLDEN=1 swift test --filter GoldenFileTests`.
+@Suite(.serialized) struct GoldenFileTests {
+    static let isRecording = ProcessInfo.processInfo.environment["FORGE_RECORD_GOLDEN"] == "1"
+    static let fixedDate = Date(timeIntervalSince1970: 1_764_072_000)
+
+    @Test func newApp() throws {
+        let files = try AppGenerator(name: "blog", runtimePath: "/opt/forge", templates: builtInTemplates)
+            .files(secret: String(repeating: "0", count: 64))
+        try compare(files, with: "new-app")
+    }
+
+    @Test func resourceWithEveryType() throws {
+        let plan = try ResourceGenerator(manifest: Manifest(appName: "blog"), templates: builtInTemplates).plan(
+            name: "Article",
+            specs: [
+                "title:string:required,max:200,unique",
+                "body:text:required",
+                "views:integer:min:0,default:0",
+                "rank:bigint:index",
+                "rating:float:min:0,max:5",
+                "featured:boolean:default:false",
+                "published_at:datetime",
+                "contact_email:email:required",
+                "homepage:url",
+            ],
+            date: Self.fixedDate
+        )
+        try compare(plan.files, with: "resource-article")
+    }
+
+    @Test func resourceGenerationIsIdempotent() throws {
+        let generator = ResourceGenerator(manifest: Manifest(appName: "blog"), templates: builtInTemplates)
+        let first = try generator.plan(name: "Post", specs: ["title:string:required"], date: Self.fixedDate)
+        let again = try ResourceGenerator(manifest: first.manifest, templates: builtInTemplates)
+            .plan(name: "Post", specs: ["title:string:required"], date: Self.fixedDate.addingTimeInterval(3600))
+        #expect(again.files == first.files)
+    }
+
+    private func compare(_ files: [GeneratedFile], with name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let directory = repositoryRoot.appendingPathComponent("Fixtures/golden/\(name)")
+        if Self.isRecording {
+            try? FileManager.default.removeItem(at: directory)
+            try FileChangeSet(root: directory, files: files.map { GeneratedFile(path: $0.path, contents: $0.contents, ownership: .forge) }).apply()
+            return
+        }
+        let expected = snapshot(directory)
+        #expect(!expected.isEmpty, "no golden files at \(directory.path); record them with FORGE_RECORD_GOLDEN=1", sourceLocation: sourceLocation)
+        #expect(Set(expected.keys) == Set(files.map { "/" + $0.path }), sourceLocation: sourceLocation)
+        for file in files {
+            let golden = expected["/" + file.path].map { String(decoding: $0, as: UTF8.self) }
+            #expect(golden == file.contents, "\(file.path) differs from Fixtures/golden/\(name)", sourceLocation: sourceLocation)
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import ForgeCore
+import Foundation
+import Testing
+
+@Suite struct ManifestTests {
+    @Test func roundTripsThroughYAML() throws {
+        var manifest = Manifest(appName: "blog")
+        manifest.resources.append(Manifest.Resource(
+            name: "Post", table: "posts", migration: "2026_01_01_000000_create_posts",
+            fields: try FieldSpecParser.parse(["title:string:required,max:200", "views:integer:min:0"])
+        ))
+        let text = try manifest.yaml()
+        #expect(text.contains("- max:200"))
+        #expect(try Manifest.parse(text, path: "forge.yaml") == manifest)
+    }
+
+    @Test func refusesANewerFormat() {
+        #expect(throws: ForgeError.self) {
+            try Manifest.parse("version: 99\napp: {name: x, database: sqlite}\nresources: []\n", path: "forge.yaml")
+        }
+    }
+
+    @Test func namesABadRuleInTheFile() {
+        #expect {
+            try Manifest.parse("""
+            version: 1
+            app: {name: x, database: sqlite}
+            resources:
+            - {name: Post, table: posts, migration: m, fields: [{name: title, type: string, rules: [requird]}]}
+            """, path: "forge.yaml")
+        } throws: { error in
+            (error as? ForgeError)?.message.contains("requird") == true
+        }
+    }
+
+    @Test func locatesTheProjectFromASubfolder() throws {
+        let root = try makeScratchDirectory()
+        try Manifest(appName: "shop").yaml().write(to: root.appendingPathComponent("forge.yaml"), atomically: true, encoding: .utf8)
+        let nested = root.appendingPathComponent("Sources/App")
+        try FileManager.default.createDirectory(at: nested, withIntermediateDirectories: true)
+        #expect(try Project.locate(from: nested).manifest.app.name == "shop")
+        #expect(throws: ForgeError.self) { try Project.locate(from: FileManager.default.temporaryDirectory) }
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Testing
+
+/// The switch for the slow suite: it builds real generated apps, so everyday runs skip it.
+let endToEndEnabled = ProcessInfo.processInfo.environment["FORGE_E2E"] == "1"
+
+/// The repository root, found from this file's path.
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// The `forge` binary `swift build` left in this checkout.
+var forgeBinary: URL {
+    get throws {
+        let url = repositoryRoot.appendingPathComponent(".build/debug/forge")
+        guard FileManager.default.isExecutableFile(atPath: url.path) else {
+            throw EndToEndError("no forge binary at \(url.path): run `swift build --product forge` first (make test does)")
+        }
+        return url
+    }
+}
+
+struct EndToEndError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// A finished command.
+struct CommandResult {
+    var status: Int32
+    var output: String
+}
+
+/// Runs a command to completion in `directory`, stdout and stderr merged.
+@discardableResult
+func runCommand(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> CommandResult {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = arguments
+    process.currentDirectoryURL = directory
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = pipe
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return CommandResult(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self))
+}
+
+/// A fixed scratch folder for one app shape under `.build-e2e/`, emptied except for the app's
+/// `.build`, which is kept so reruns build incrementally.
+func prepareScratchApp(shape: String, app: String) throws -> URL {
+    let fileManager = FileManager.default
+    let folder = repositoryRoot.appendingPathComponent(".build-e2e/\(shape)")
+    let appDirectory = folder.appendingPathComponent(app)
+    let cache = folder.appendingPathComponent("\(app).build-cache")
+    try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
+    if fileManager.fileExists(atPath: appDirectory.appendingPathComponent(".build").path) {
+        try? fileManager.removeItem(at: cache)
+        try fileManager.moveItem(at: appDirectory.appendingPathComponent(".build"), to: cache)
+    }
+    try? fileManager.removeItem(at: appDirectory)
+    return folder
+}
+
+/// Puts a kept `.build` back into a freshly generated app.
+func restoreBuildCache(folder: URL, app: String) throws {
+    let cache = folder.appendingPathComponent("\(app).build-cache")
+    if FileManager.default.fileExists(atPath: cache.path) {
+        try FileManager.default.moveItem(at: cache, to: folder.appendingPathComponent("\(app)/.build"))
+    }
+}
+
+/// A JSON HTTP response from a live server.
+struct LiveResponse {
+    var status: Int
+    var json: Any?
+
+    subscript(path: String...) -> Any? {
+        path.reduce(json) { value, key in
+            if let index = Int(key) { return (value as? [Any]).flatMap { $0.indices.contains(index) ? $0[index] : nil } }
+            return (value as? [String: Any])?[key]
+        }
+    }
+}
+
+/// Sends one request to a server on loopback.
+func request(_ method: String, _ url: String, json body: [String: Any]? = nil) async throws -> LiveResponse {
+    var request = URLRequest(url: URL(string: url)!)
+    request.httpMethod = method
+    if let body {
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        request.httpBody = try JSONSerialization.data(withJSONObject: body)
+    }
+    let (data, response) = try await URLSession.shared.data(for: request)
+    let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+    return LiveResponse(status: status, json: data.isEmpty ? nil : try? JSONSerialization.jsonObject(with: data))
+}

@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+
+/// new → make:resource → build and test the app → db:migrate → route:list → doctor → serve,
+/// all through the real `forge` binary and a real generated app on SQLite.
+@Suite(.serialized, .enabled(if: endToEndEnabled, "set FORGE_E2E=1 to build and exercise a generated app"))
+struct WholeLoopTests {
+    @Test func theWholeLoopOnSQLite() async throws {
+        let forge = try forgeBinary.path
+        let folder = try prepareScratchApp(shape: "loop", app: "blog")
+        let app = folder.appendingPathComponent("blog")
+
+        // 2. A new app links the runtime of this checkout.
+        let created = try runCommand([forge, "new", "blog"], in: folder)
+        #expect(created.status == 0, "\(created.output)")
+        try restoreBuildCache(folder: folder, app: "blog")
+        #expect(try String(contentsOf: app.appendingPathComponent("Package.swift"), encoding: .utf8).contains(repositoryRoot.path))
+
+        // 3. One resource, registered with no hand edits.
+        let made = try runCommand([forge, "make:resource", "Post",
+                                   "-f", "title:string:required,max:200", "-f", "body:text:required",
+                                   "-f", "views:integer:nullable", "-f", "published:boolean"], in: app)
+        #expect(made.status == 0, "\(made.output)")
+        let again = try runCommand([forge, "make:resource", "Post",
+                                    "-f", "title:string:required,max:200", "-f", "body:text:required",
+                                    "-f", "views:integer:nullable", "-f", "published:boolean"], in: app)
+        #expect(again.output.contains("up to date"), "\(again.output)")
+        let typo = try runCommand([forge, "make:resource", "Comment", "-f", "body:text", "-f", "score:integr"], in: app)
+        #expect(typo.status != 0)
+        #expect(typo.output.contains("unknown type 'integr' in 'score:integr' (column 7) — did you mean 'integer'?"), "\(typo.output)")
+        #expect(!FileManager.default.fileExists(atPath: app.appendingPathComponent("Sources/App/Models/Comment.swift").path))
+
+        // The app builds with no warnings in its own code, and its generated tests pass.
+        let build = try runCommand(["swift", "build", "--build-tests"], in: app)
+        #expect(build.status == 0, "\(build.output.suffix(4000))")
+        let ownWarnings = build.output.split(separator: "\n").filter { $0.contains("warning:") && $0.contains(app.path + "/Sources") || $0.contains("warning:") && $0.contains(app.path + "/Tests") }
+        #expect(ownWarnings.isEmpty, "\(ownWarnings.joined(separator: "\n"))")
+        let tests = try runCommand(["swift", "test", "--skip-build"], in: app)
+        #expect(tests.status == 0, "\(tests.output.suffix(4000))")
+
+        // 4. Migrations apply once, then there is nothing to do.
+        try? FileManager.default.removeItem(at: app.appendingPathComponent("db/development.sqlite"))
+        let doctorBefore = try runCommand([forge, "doctor"], in: app)
+        #expect(doctorBefore.status != 0, "doctor must fail while a migration is pending:\n\(doctorBefore.output)")
+        #expect(doctorBefore.output.contains("forge db:migrate"))
+        let migrate = try runCommand([forge, "db:migrate"], in: app)
+        #expect(migrate.status == 0, "\(migrate.output)")
+        #expect(migrate.output.contains("create_posts"))
+        let migrateAgain = try runCommand([forge, "db:migrate"], in: app)
+        #expect(migrateAgain.output.contains("Nothing to migrate"), "\(migrateAgain.output)")
+
+        // 6. Routes, as a table and as JSON.
+        let routes = try runCommand([forge, "route:list"], in: app)
+        #expect(routes.status == 0, "\(routes.output)")
+        #expect(routes.output.contains("/api/posts/{id}") && routes.output.contains("PostController.show"))
+        let routesJSON = try runCommand([forge, "route:list", "--json"], in: app)
+        let list = try JSONSerialization.jsonObject(with: Data(routesJSON.output.utf8)) as? [[String: Any]] ?? []
+        let paths = Set(list.compactMap { "\($0["method"] ?? "") \($0["path"] ?? "")" })
+        #expect(paths.isSuperset(of: ["GET /health", "GET /health/ready", "GET /api/posts", "POST /api/posts", "PATCH /api/posts/{id}", "DELETE /api/posts/{id}"]))
+
+        // 7. Doctor passes once migrated.
+        let doctor = try runCommand([forge, "doctor"], in: app)
+        #expect(doctor.status == 0, "\(doctor.output)")
+
+        // 5. Serve and exercise the API over real HTTP.
+        let port = Int.random(in: 20_000...40_000)
+        let server = Process()
+        server.executableURL = URL(fileURLWithPath: forge)
+        server.arguments = ["serve", "--port", String(port)]
+        server.currentDirectoryURL = app
+        server.standardOutput = FileHandle.nullDevice
+        server.standardError = FileHandle.nullDevice
+        try server.run()
+        defer { server.terminate(); server.waitUntilExit() }
+        let base = "http://127.0.0.1:\(port)"
+        var healthy = false
+        for _ in 0..<100 where !healthy {
+            healthy = (try? await request("GET", "\(base)/health"))?.status == 200
+            if !healthy { try await Task.sleep(for: .milliseconds(100)) }
+        }
+        #expect(healthy, "the server did not answer /health within 10 s")
+
+        let createdPost = try await request("POST", "\(base)/api/posts", json: ["title": "Hello", "body": "World", "views": 3])
+        #expect(createdPost.status == 201)
+        #expect(createdPost["data", "title"] as? String == "Hello")
+        let id = try #require(createdPost["data", "id"] as? Int)
+
+        let missing = try await request("POST", "\(base)/api/posts", json: ["body": "no title"])
+        #expect(missing.status == 422)
+        #expect((missing["error", "fields", "title"] as? [String]) == ["is required"])
+
+        let page = try await request("GET", "\(base)/api/posts?page=1&per_page=10")
+        #expect(page.status == 200)
+        #expect(page["meta", "total"] as? Int == 1)
+        #expect(page["meta", "per_page"] as? Int == 10)
+
+        #expect(try await request("GET", "\(base)/api/posts/\(id)").status == 200)
+        #expect(try await request("GET", "\(base)/api/posts/987654").status == 404)
+
+        let patched = try await request("PATCH", "\(base)/api/posts/\(id)", json: ["title": "Changed"])
+        #expect(patched.status == 200)
+        #expect(patched["data", "title"] as? String == "Changed")
+        #expect(patched["data", "body"] as? String == "World")
+
+        #expect(try await request("DELETE", "\(base)/api/posts/\(id)").status == 204)
+        #expect(try await request("GET", "\(base)/api/posts/\(id)").status == 404)
+    }
+}
