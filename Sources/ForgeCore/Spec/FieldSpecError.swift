@@ -30,7 +30,8 @@ public struct FieldSpecError: Error, Equatable, Sendable, CustomStringConvertibl
 
     /// `unknown type 'mony' in 'price:mony' (column 7) — did you mean 'money'?`
     public var description: String {
-        var text = "\(reason) in '\(spec)' (column \(column))"
+        // A resource name is its own whole "spec": its location would add nothing.
+        var text = code == .invalidResourceName || spec == token && column == 1 && !spec.contains(":") ? reason : "\(reason) in '\(spec)' (column \(column))"
         if let suggestion { text += " — did you mean '\(suggestion)'?" }
         return text
     }

@@ -9,7 +9,7 @@ struct ListCommands: ParsableCommand {
     )
 
     func run() {
-        let commands = Forge.configuration.subcommands.map { ($0.configuration.commandName ?? "\($0)", $0.configuration.abstract) }
+        let commands = Forge.configuration.subcommands.map { ($0._commandName, $0.configuration.abstract) }
         let width = commands.map(\.0.count).max() ?? 0
         for (name, abstract) in commands {
             print("  \(name.padding(toLength: width, withPad: " ", startingAt: 0))  \(abstract)")

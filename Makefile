@@ -1,0 +1,44 @@
+# forge: build, install, test, demo and benchmarks. `make help` lists the targets.
+SWIFT  ?= swift
+PREFIX ?= $(HOME)/.local
+DEMO_DIR ?= .build-demo
+
+.PHONY: help build release install uninstall test test-e2e demo bench
+
+help:
+	@echo "make demo      install forge into \$$PREFIX ($(PREFIX)), then generate, migrate, serve and query an app"
+	@echo "make test      unit tests; with FORGE_E2E=1 also the end-to-end suite (CI runs it that way)"
+	@echo "make test-e2e  the same as FORGE_E2E=1 make test"
+	@echo "make install   build forge in release mode and install it with its runtime into \$$PREFIX"
+	@echo "make bench     time make:resource and db:migrate (scripts/bench.sh)"
+
+build:
+	$(SWIFT) build --product forge
+
+release:
+	$(SWIFT) build -c release --product forge
+
+# forge finds its runtime and templates in $(PREFIX)/share/forge, next to $(PREFIX)/bin/forge.
+install: release
+	install -d "$(PREFIX)/bin" "$(PREFIX)/share/forge"
+	tar --exclude='./.build*' --exclude='./.git' --exclude='./.swiftpm' --exclude='./Package.resolved' -cf - . \
+		| tar -xf - -C "$(PREFIX)/share/forge"
+	install -m 755 .build/release/forge "$(PREFIX)/bin/forge"
+	@echo "installed $(PREFIX)/bin/forge (runtime and templates in $(PREFIX)/share/forge)"
+
+uninstall:
+	rm -rf "$(PREFIX)/bin/forge" "$(PREFIX)/share/forge"
+
+# The forge binary is built first: the end-to-end suite runs it.
+test:
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+test-e2e:
+	FORGE_E2E=1 $(MAKE) test
+
+demo: install
+	PATH="$(PREFIX)/bin:$$PATH" DEMO_DIR="$(DEMO_DIR)" bash scripts/demo.sh
+
+bench: release
+	bash scripts/bench.sh
