@@ -83,6 +83,7 @@ struct WholeLoopTests {
         let createdPost = try await request("POST", "\(base)/api/posts", json: ["title": "Hello", "body": "World", "views": 3])
         #expect(createdPost.status == 201)
         #expect(createdPost["data", "title"] as? String == "Hello")
+        #expect(createdPost["data", "published"] is NSNull, "optional fields are written as null")
         let id = try #require(createdPost["data", "id"] as? Int)
 
         let missing = try await request("POST", "\(base)/api/posts", json: ["body": "no title"])

@@ -42,6 +42,7 @@ struct ResourceContext {
             "migrationName": resource.migration,
             "fields": fieldValues,
             "hasRenamed": fields.contains { $0.property != $0.name },
+            "hasOptional": fields.contains { !$0.isRequired },
             "requiredFields": required,
             "hasRequired": !required.isEmpty,
             "uniqueFields": unique,

@@ -34,16 +34,22 @@ import Testing
             #expect(updated.status == .ok)
             #expect(updated.json["data"]["title"] == "title 2")
 
-            #expect(try await client.send(.delete, "/api/articles/\(id)").status == .noContent)
-            #expect(try await client.send(.get, "/api/articles/\(id)").status == .notFound)
+            let deleted = try await client.send(.delete, "/api/articles/\(id)")
+            #expect(deleted.status == .noContent)
+            let gone = try await client.send(.get, "/api/articles/\(id)")
+            #expect(gone.status == .notFound)
         }
     }
 
     @Test func answersUnknownIdsWith404() async throws {
         try await app.run { client in
-            #expect(try await client.send(.get, "/api/articles/999999").status == .notFound)
-            #expect(try await client.send(.patch, "/api/articles/999999", json: [:]).status == .notFound)
-            #expect(try await client.send(.delete, "/api/articles/999999").status == .notFound)
+            let shown = try await client.send(.get, "/api/articles/999999")
+            #expect(shown.status == .notFound)
+            #expect(shown.json["error"]["code"] == "not_found")
+            let updated = try await client.send(.patch, "/api/articles/999999", json: [:])
+            #expect(updated.status == .notFound)
+            let deleted = try await client.send(.delete, "/api/articles/999999")
+            #expect(deleted.status == .notFound)
         }
     }
 
@@ -59,7 +65,8 @@ import Testing
 
     @Test func answersADuplicateArticleTitleWith409() async throws {
         try await app.run { client in
-            #expect(try await client.send(.post, "/api/articles", json: ["title": "title 1", "body": "Some longer body text, number 1.", "views": 7, "rank": 7, "rating": 1.5, "featured": true, "published_at": "2026-01-15T10:30:00Z", "contact_email": "user1@example.com", "homepage": "https://example.com/homepage/1"]).status == .created)
+            let first = try await client.send(.post, "/api/articles", json: ["title": "title 1", "body": "Some longer body text, number 1.", "views": 7, "rank": 7, "rating": 1.5, "featured": true, "published_at": "2026-01-15T10:30:00Z", "contact_email": "user1@example.com", "homepage": "https://example.com/homepage/1"])
+            #expect(first.status == .created)
             let duplicate = try await client.send(.post, "/api/articles", json: ["title": "title 1", "body": "Some longer body text, number 2.", "views": 14, "rank": 14, "rating": 2.5, "featured": false, "published_at": "2026-02-15T10:30:00Z", "contact_email": "user2@example.com", "homepage": "https://example.com/homepage/2"])
             #expect(duplicate.status == .conflict)
             #expect(duplicate.json["error"]["fields"]["title"] == ["has already been taken"])

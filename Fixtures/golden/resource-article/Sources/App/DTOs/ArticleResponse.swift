@@ -46,4 +46,21 @@ struct ArticleResponse: Codable, Sendable {
         self.createdAt = article.createdAt
         self.updatedAt = article.updatedAt
     }
+
+    /// Writes every key, `null` included, so clients always see the same shape.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(title, forKey: .title)
+        try container.encode(body, forKey: .body)
+        try container.encode(views, forKey: .views)
+        try container.encode(rank, forKey: .rank)
+        try container.encode(rating, forKey: .rating)
+        try container.encode(featured, forKey: .featured)
+        try container.encode(publishedAt, forKey: .publishedAt)
+        try container.encode(contactEmail, forKey: .contactEmail)
+        try container.encode(homepage, forKey: .homepage)
+        try container.encode(createdAt, forKey: .createdAt)
+        try container.encode(updatedAt, forKey: .updatedAt)
+    }
 }
