@@ -1,6 +1,5 @@
 import Foundation
 import ForgeRuntime
-import HummingbirdTesting
 
 /// Runs a forge app in-process against a fresh, migrated scratch SQLite database.
 ///
@@ -17,8 +16,8 @@ public struct TestApp: Sendable {
         self.definition = definition
     }
 
-    /// Migrates a new scratch database, serves the app to `test` through Hummingbird's
-    /// router test client, then deletes the database.
+    /// Migrates a new scratch database, hands `test` a client that sends requests through the
+    /// app's real middleware and routes, then deletes the database.
     public func run<Value: Sendable>(_ test: @Sendable (TestClient) async throws -> Value) async throws -> Value {
         var logger = Logger(label: "\(definition.name).tests")
         logger.logLevel = .warning
@@ -27,10 +26,7 @@ public struct TestApp: Sendable {
         do {
             try await MigrationRunner(database: database, migrations: definition.migrations).migrate()
             let (router, _) = AppServer.buildRouter(for: definition, configuration: configuration, database: database)
-            let app = Application(router: router, logger: logger)
-            let value = try await app.test(.router) { client in
-                try await test(TestClient(client: client))
-            }
+            let value = try await test(TestClient(client: RouterClient(responder: router.buildResponder(), logger: logger)))
             try await database.close()
             return value
         } catch {
@@ -42,7 +38,7 @@ public struct TestApp: Sendable {
 
 /// Sends JSON requests to a ``TestApp`` and decodes the answers.
 public struct TestClient: Sendable {
-    let client: any TestClientProtocol
+    let client: RouterClient
 
     /// Sends `method path` with an optional JSON body and returns the parsed response.
     public func send(
@@ -57,14 +53,13 @@ public struct TestClient: Sendable {
             headers[.contentType] = "application/json"
             buffer = ByteBuffer(bytes: try JSONEncoder().encode(body))
         }
-        let response = try await client.executeRequest(uri: path, method: method, headers: headers, body: buffer)
-        return TestJSONResponse(response)
+        return TestJSONResponse(try await client.execute(method: method, path: path, headers: headers, body: buffer))
     }
 
     /// Sends a raw body, for testing malformed input.
     public func send(_ method: HTTPRequest.Method, _ path: String, raw body: String) async throws -> TestJSONResponse {
-        let response = try await client.executeRequest(
-            uri: path, method: method, headers: [.contentType: "application/json"], body: ByteBuffer(string: body))
+        let response = try await client.execute(
+            method: method, path: path, headers: [.contentType: "application/json"], body: ByteBuffer(string: body))
         return TestJSONResponse(response)
     }
 }
@@ -76,7 +71,7 @@ public struct TestJSONResponse: Sendable {
     public let json: JSONValue
     public let text: String
 
-    init(_ response: TestResponse) {
+    init(_ response: (status: HTTPResponse.Status, headers: HTTPFields, body: ByteBuffer)) {
         self.status = response.status
         self.headers = response.headers
         self.text = String(buffer: response.body)

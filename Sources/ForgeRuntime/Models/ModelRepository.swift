@@ -82,23 +82,18 @@ extension ModelRepository {
     /// Applies the non-`nil` properties of `changes` to row `id`, touches `updated_at`, and
     /// returns the updated row, or `nil` when there is no such row.
     public func update(_ id: Int, with changes: some Encodable & Sendable) async throws -> Record? {
-        let pairs = try SQLQueryEncoder().encode(changes) + [("updated_at", SQLBind(Date()))]
-        let query = database.update(Record.table)
-        for (column, value) in pairs {
-            query.set(SQLIdentifier(column), to: value)
-        }
-        return try await query
-            .where("id", .equal, id)
-            .returning("*")
-            .first(decoding: Record.self)
+        try await write(id, columns: try SQLQueryEncoder().encode(changes))
     }
 
     /// Overwrites every column of row `id` with `values` (absent optionals become `NULL`),
     /// touches `updated_at`, and returns the row, or `nil` when there is no such row.
     public func replace(_ id: Int, with values: some Encodable & Sendable) async throws -> Record? {
-        let pairs = try SQLQueryEncoder(nilEncodingStrategy: .asNil).encode(values) + [("updated_at", SQLBind(Date()))]
+        try await write(id, columns: try SQLQueryEncoder(nilEncodingStrategy: .asNil).encode(values))
+    }
+
+    private func write(_ id: Int, columns: [(String, any SQLExpression)]) async throws -> Record? {
         let query = database.update(Record.table)
-        for (column, value) in pairs {
+        for (column, value) in columns + [("updated_at", SQLBind(Date()))] {
             query.set(SQLIdentifier(column), to: value)
         }
         return try await query
