@@ -27,7 +27,7 @@ public struct Installation: Sendable {
     /// Finds the installation for the running executable.
     public static func locate(
         environment: [String: String] = ProcessInfo.processInfo.environment,
-        executable: URL = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        executable: URL = Installation.runningExecutable
     ) throws(ForgeError) -> Installation {
         if let home = environment["FORGE_HOME"], !home.isEmpty {
             let url = URL(fileURLWithPath: home).standardizedFileURL
@@ -45,6 +45,17 @@ public struct Installation: Sendable {
             current = current.deletingLastPathComponent()
         }
         throw ForgeError("cannot find forge's runtime and templates next to \(executable.path); reinstall forge (`make install`) or set FORGE_HOME to a forge checkout")
+    }
+
+    /// The absolute path of the running `forge`, whatever `argv[0]` says (`forge` found on
+    /// `PATH` has no directory in it).
+    public static var runningExecutable: URL {
+        #if os(Linux)
+        if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+            return URL(fileURLWithPath: path)
+        }
+        #endif
+        return (Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])).resolvingSymlinksInPath()
     }
 
     /// The template library for a project: its published templates first, then the built-in ones.

@@ -38,13 +38,19 @@ extension FieldRule where Value == String {
 extension FieldRule where Value: Comparable & Sendable & CustomStringConvertible {
     /// At least `bound`.
     public static func min(_ bound: Value) -> FieldRule {
-        FieldRule { $0 < bound ? "must be at least \(bound)" : nil }
+        FieldRule { $0 < bound ? "must be at least \(describe(bound))" : nil }
     }
 
     /// At most `bound`.
     public static func max(_ bound: Value) -> FieldRule {
-        FieldRule { $0 > bound ? "must be at most \(bound)" : nil }
+        FieldRule { $0 > bound ? "must be at most \(describe(bound))" : nil }
     }
+}
+
+/// A bound as a person writes it: `0`, not `0.0`.
+func describe(_ bound: some CustomStringConvertible) -> String {
+    let text = bound.description
+    return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
 }
 
 extension FieldRule where Value == String {
