@@ -11,9 +11,14 @@ import ForgeRuntime
 /// ```
 public struct TestApp: Sendable {
     public let definition: AppDefinition
+    /// The settings the app runs with: a scratch database, rate limiting off unless a test turns it on.
+    public var configuration: AppConfiguration
 
-    public init(_ definition: AppDefinition) {
+    public init(_ definition: AppDefinition, configure: (inout AppConfiguration) -> Void = { _ in }) {
         self.definition = definition
+        var configuration = AppConfiguration(environment: "testing", database: .sqliteMemory, logLevel: .warning, rateLimit: nil)
+        configure(&configuration)
+        self.configuration = configuration
     }
 
     /// Migrates a new scratch database, hands `test` a client that sends requests through the
@@ -21,7 +26,6 @@ public struct TestApp: Sendable {
     public func run<Value: Sendable>(_ test: @Sendable (TestClient) async throws -> Value) async throws -> Value {
         var logger = Logger(label: "\(definition.name).tests")
         logger.logLevel = .warning
-        let configuration = AppConfiguration(environment: "testing", database: .sqliteMemory, logLevel: .warning)
         let database = try await Database.open(.sqliteMemory, logger: logger)
         do {
             try await MigrationRunner(database: database, migrations: definition.migrations).migrate()

@@ -4,16 +4,20 @@ import ForgeRuntime
 /// A hand-written resource shaped like forge's generated code, to test the runtime alone.
 struct Note: Model {
     static let table = "notes"
+    static let listing = ListingRules(columns: ["title": .text, "stars": .integer])
+    static let softDeletes = true
     var id: Int
     var title: String
     var stars: Int?
     var createdAt: Date
     var updatedAt: Date
+    var deletedAt: Date?
 
     enum CodingKeys: String, CodingKey {
         case id, title, stars
         case createdAt = "created_at"
         case updatedAt = "updated_at"
+        case deletedAt = "deleted_at"
     }
 }
 
@@ -42,6 +46,7 @@ struct CreateNotes: Migration {
             .column("stars", type: .bigint)
             .column("created_at", type: .timestamp, .notNull)
             .column("updated_at", type: .timestamp, .notNull)
+            .column("deleted_at", type: .timestamp)
             .run()
     }
 
@@ -56,7 +61,20 @@ struct NoteController: RouteRegistrar {
     func register(on routes: Routes) {
         let notes = routes.group("/api/notes")
         notes.get(handler: "NoteController.list") { request, _ in
-            PageEnvelope(try await NoteRepository(database: database.sql).page(try request.pageRequest()))
+            let query = try ListQuery(request, rules: Note.listing, softDeletes: Note.softDeletes)
+            return PageEnvelope(try await NoteRepository(database: database.sql).list(query))
+        }
+        notes.get("count", handler: "NoteController.count") { request, _ in
+            let query = try ListQuery(request, rules: Note.listing, softDeletes: Note.softDeletes)
+            return DataEnvelope(CountResult(count: try await NoteRepository(database: database.sql).count(query)))
+        }
+        notes.delete("{id}", handler: "NoteController.delete") { _, context in
+            guard try await NoteRepository(database: database.sql).delete(try context.id()) else { throw AppError.notFound("no note") }
+            return HTTPResponse.Status.noContent
+        }
+        notes.post("{id}/restore", handler: "NoteController.restore") { _, context in
+            guard let note = try await NoteRepository(database: database.sql).restore(try context.id()) else { throw AppError.notFound("no trashed note") }
+            return DataEnvelope(note)
         }
         notes.get("{id}", handler: "NoteController.show") { _, context in
             let id = try context.id()
@@ -72,7 +90,9 @@ struct NoteController: RouteRegistrar {
             check.field("stars", body.stars, .min(0), .max(5))
             guard check.passed, let title = body.title else { throw check.failure }
             let note = try await database.transaction { db in
-                try await NoteRepository(database: db).insert(NoteDraft(title: title, stars: body.stars))
+                let notes = NoteRepository(database: db)
+                if try await notes.exists("title", equals: title) { throw AppError.conflict(field: "title") }
+                return try await notes.insert(NoteDraft(title: title, stars: body.stars))
             }
             return DataEnvelope(note).created
         }

@@ -14,19 +14,31 @@ public struct AppConfiguration: Sendable {
     public var database: DatabaseURL
     /// The log level (`LOG_LEVEL`, default `info`).
     public var logLevel: Logger.Level
+    /// Requests per client per window (`RATE_LIMIT=120/60`); `nil` when `RATE_LIMIT=off`.
+    public var rateLimit: RateLimit?
+    /// Origins allowed to read responses (`CORS_ORIGINS=*` or a comma-separated list); empty: no CORS.
+    public var corsOrigins: [String]
+    /// The largest request body accepted, in bytes (`BODY_LIMIT`, default 1 MiB).
+    public var bodyLimit: Int
 
     public init(
         environment: String = "development",
         host: String = "127.0.0.1",
         port: Int = 8080,
         database: DatabaseURL = .defaultValue,
-        logLevel: Logger.Level = .info
+        logLevel: Logger.Level = .info,
+        rateLimit: RateLimit? = RateLimit(limit: 120, window: .seconds(60)),
+        corsOrigins: [String] = [],
+        bodyLimit: Int = 1 << 20
     ) {
         self.environment = environment
         self.host = host
         self.port = port
         self.database = database
         self.logLevel = logLevel
+        self.rateLimit = rateLimit
+        self.corsOrigins = corsOrigins
+        self.bodyLimit = bodyLimit
     }
 
     /// Whether `APP_ENV` is `production`.
@@ -67,6 +79,25 @@ public struct AppConfiguration: Sendable {
                 throw ConfigurationError(key: "LOG_LEVEL", message: "LOG_LEVEL '\(level)' is not one of trace, debug, info, notice, warning, error, critical")
             }
             self.logLevel = parsed
+        }
+        if let text = values.get("RATE_LIMIT"), !text.isEmpty {
+            if text.lowercased() == "off" {
+                self.rateLimit = nil
+            } else {
+                guard let rule = RateLimit(parsing: text) else {
+                    throw ConfigurationError(key: "RATE_LIMIT", message: "RATE_LIMIT '\(text)' is not LIMIT/SECONDS (for example 120/60) or off")
+                }
+                self.rateLimit = rule
+            }
+        }
+        if let text = values.get("CORS_ORIGINS") {
+            self.corsOrigins = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+        if let text = values.get("BODY_LIMIT"), !text.isEmpty {
+            guard let bytes = Int(text), bytes > 0 else {
+                throw ConfigurationError(key: "BODY_LIMIT", message: "BODY_LIMIT '\(text)' is not a number of bytes")
+            }
+            self.bodyLimit = bytes
         }
     }
 }

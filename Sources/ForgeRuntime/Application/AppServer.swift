@@ -12,8 +12,16 @@ public enum AppServer {
     ) -> (Router<AppRequestContext>, RouteTable) {
         let router = Router(context: AppRequestContext.self)
         router.add(middleware: RequestIDMiddleware())
+        router.add(middleware: ResponseTimeMiddleware())
         router.add(middleware: LogRequestsMiddleware(.info))
+        if !configuration.corsOrigins.isEmpty {
+            router.add(middleware: AppCORSMiddleware(origins: configuration.corsOrigins))
+        }
         router.add(middleware: ErrorMiddleware())
+        if let rule = configuration.rateLimit {
+            router.add(middleware: RateLimitMiddleware(rule))
+        }
+        router.add(middleware: BodyLimitMiddleware(limit: configuration.bodyLimit))
         let table = RouteTable()
         let routes = Routes(group: router.group(), table: table)
         HealthRoutes(name: definition.name, environment: configuration.environment, database: database).register(on: routes)

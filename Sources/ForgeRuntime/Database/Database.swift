@@ -19,6 +19,7 @@ public struct Database: Sendable {
     /// Where the data lives.
     public let url: DatabaseURL
     private let pool: EventLoopGroupConnectionPool<SQLiteSource>
+    private let writeGate = WriteGate()
 
     /// Opens a pool of `connectionsPerEventLoop` connections on each event loop.
     ///
@@ -54,6 +55,10 @@ public struct Database: Sendable {
     /// Runs `work` inside one transaction on one connection: committed when it returns,
     /// rolled back when it throws. Services own transactions; repositories never commit.
     public func transaction<T: Sendable>(_ work: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await writeGate.run { try await self.transactionOnOneConnection(work) }
+    }
+
+    private func transactionOnOneConnection<T: Sendable>(_ work: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await sql.withSession { connection in
             try await connection.raw("BEGIN IMMEDIATE").run()
             do {

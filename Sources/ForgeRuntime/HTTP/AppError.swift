@@ -13,6 +13,7 @@ public struct AppError: Error, HTTPResponseError, Sendable, Equatable {
         case notFound = "not_found"
         case conflict = "conflict"
         case payloadTooLarge = "payload_too_large"
+        case rateLimited = "rate_limited"
         case internalError = "internal_error"
         case httpError = "http_error"
     }

@@ -45,6 +45,7 @@ public struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         case 404: .notFound
         case 409: .conflict
         case 413: .payloadTooLarge
+        case 429: .rateLimited
         case 422: .validationFailed
         case 500...: .internalError
         default: .httpError

@@ -3,6 +3,7 @@
 /// ```swift
 /// struct Post: Model {
 ///     static let table = "posts"
+///     static let listing = ListingRules(columns: ["title": .text, "views": .integer])
 ///     var id: Int
 ///     var title: String
 ///     var createdAt: Date
@@ -12,6 +13,15 @@
 public protocol Model: Codable, Sendable {
     /// The table the rows live in (plural snake_case by forge's convention).
     static var table: String { get }
+    /// The columns clients may sort and filter lists by.
+    static var listing: ListingRules { get }
+    /// Whether `delete` stamps `deleted_at` instead of removing the row.
+    static var softDeletes: Bool { get }
     /// The integer primary key the database assigned.
     var id: Int { get }
+}
+
+extension Model {
+    public static var listing: ListingRules { ListingRules(columns: [:]) }
+    public static var softDeletes: Bool { false }
 }

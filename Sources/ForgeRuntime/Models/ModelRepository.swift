@@ -1,11 +1,12 @@
 import Foundation
 import SQLKit
 
-/// Data access for one model: CRUD, paging and existence checks over SQLKit.
+/// Data access for one model: CRUD, listing, soft deletes and existence checks over SQLKit.
 ///
 /// A generated repository is a small struct naming its model; custom queries go inside it.
 /// Repositories never open or commit transactions: a service hands them the transaction's
-/// database.
+/// database. For a model with ``Model/softDeletes``, `delete` stamps `deleted_at` and every
+/// read and write skips trashed rows unless it says otherwise.
 ///
 /// ```swift
 /// struct PostRepository: ModelRepository {
@@ -21,38 +22,36 @@ public protocol ModelRepository: Sendable {
 }
 
 extension ModelRepository {
-    /// The row with primary key `id`, or `nil`.
-    public func find(_ id: Int) async throws -> Record? {
-        try await database.select()
-            .column("*")
-            .from(Record.table)
-            .where("id", .equal, id)
-            .limit(1)
-            .first(decoding: Record.self)
+    /// The row with primary key `id`, or `nil` (trashed rows only when `includingTrashed`).
+    public func find(_ id: Int, includingTrashed: Bool = false) async throws -> Record? {
+        let query = database.select().column("*").from(Record.table).where("id", .equal, id)
+        if Record.softDeletes && !includingTrashed {
+            query.where("deleted_at", .is, SQLLiteral.null)
+        }
+        return try await query.limit(1).first(decoding: Record.self)
+    }
+
+    /// The row whose `column` equals `value`, or `nil` (never a trashed row).
+    public func first(where column: String, equals value: some Encodable & Sendable) async throws -> Record? {
+        let query = database.select().column("*").from(Record.table).where(SQLIdentifier(column), .equal, SQLBind(value))
+        if Record.softDeletes {
+            query.where("deleted_at", .is, SQLLiteral.null)
+        }
+        return try await query.limit(1).first(decoding: Record.self)
     }
 
     /// One page of rows, ordered by primary key.
     public func page(_ request: PageRequest) async throws -> Page<Record> {
-        let rows = try await database.select()
-            .column("*")
-            .from(Record.table)
-            .orderBy("id")
-            .limit(request.perPage)
-            .offset(request.offset)
-            .all(decoding: Record.self)
-        return Page(items: rows, request: request, total: try await count())
+        try await list(ListQuery(page: request, sort: [ListQuery.SortKey(column: "id", descending: false)]))
     }
 
-    /// The number of rows.
+    /// The number of rows that are not trashed.
     public func count() async throws -> Int {
-        let row = try await database.select()
-            .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "total")
-            .from(Record.table)
-            .first(decoding: CountRow.self)
-        return row?.total ?? 0
+        try await count(ListQuery())
     }
 
-    /// Whether a row other than `excluding` has `column` equal to `value` (for unique checks).
+    /// Whether a row other than `excluding` has `column` equal to `value`. Trashed rows count:
+    /// they still hold their unique values.
     public func exists(_ column: String, equals value: some Encodable & Sendable, excluding id: Int? = nil) async throws -> Bool {
         let query = database.select()
             .column("id")
@@ -80,15 +79,48 @@ extension ModelRepository {
     }
 
     /// Applies the non-`nil` properties of `changes` to row `id`, touches `updated_at`, and
-    /// returns the updated row, or `nil` when there is no such row.
+    /// returns the updated row, or `nil` when there is no such (live) row.
     public func update(_ id: Int, with changes: some Encodable & Sendable) async throws -> Record? {
         try await write(id, columns: try SQLQueryEncoder().encode(changes))
     }
 
     /// Overwrites every column of row `id` with `values` (absent optionals become `NULL`),
-    /// touches `updated_at`, and returns the row, or `nil` when there is no such row.
+    /// touches `updated_at`, and returns the row, or `nil` when there is no such (live) row.
     public func replace(_ id: Int, with values: some Encodable & Sendable) async throws -> Record? {
         try await write(id, columns: try SQLQueryEncoder(nilEncodingStrategy: .asNil).encode(values))
+    }
+
+    /// Deletes row `id` (soft-deletes it when the model says so); returns whether there was one.
+    public func delete(_ id: Int) async throws -> Bool {
+        guard Record.softDeletes else { return try await forceDelete(id) }
+        let now = Date()
+        return try await database.update(Record.table)
+            .set("deleted_at", to: SQLBind(now))
+            .set("updated_at", to: SQLBind(now))
+            .where("id", .equal, id)
+            .where("deleted_at", .is, SQLLiteral.null)
+            .returning("id")
+            .first(decoding: IDRow.self) != nil
+    }
+
+    /// Removes row `id` for good, trashed or not; returns whether there was one.
+    public func forceDelete(_ id: Int) async throws -> Bool {
+        try await database.delete(from: Record.table)
+            .where("id", .equal, id)
+            .returning("id")
+            .first(decoding: IDRow.self) != nil
+    }
+
+    /// Brings back trashed row `id`; returns it, or `nil` when there is no trashed row `id`.
+    public func restore(_ id: Int) async throws -> Record? {
+        guard Record.softDeletes else { return nil }
+        return try await database.update(Record.table)
+            .set("deleted_at", to: SQLLiteral.null)
+            .set("updated_at", to: SQLBind(Date()))
+            .where("id", .equal, id)
+            .where("deleted_at", .isNot, SQLLiteral.null)
+            .returning("*")
+            .first(decoding: Record.self)
     }
 
     private func write(_ id: Int, columns: [(String, any SQLExpression)]) async throws -> Record? {
@@ -96,19 +128,11 @@ extension ModelRepository {
         for (column, value) in columns + [("updated_at", SQLBind(Date()))] {
             query.set(SQLIdentifier(column), to: value)
         }
-        return try await query
-            .where("id", .equal, id)
-            .returning("*")
-            .first(decoding: Record.self)
-    }
-
-    /// Deletes row `id`; returns whether there was one.
-    public func delete(_ id: Int) async throws -> Bool {
-        let deleted = try await database.delete(from: Record.table)
-            .where("id", .equal, id)
-            .returning("id")
-            .first(decoding: IDRow.self)
-        return deleted != nil
+        query.where("id", .equal, id)
+        if Record.softDeletes {
+            query.where("deleted_at", .is, SQLLiteral.null)
+        }
+        return try await query.returning("*").first(decoding: Record.self)
     }
 }
 
@@ -125,11 +149,11 @@ public enum RepositoryError: Error, CustomStringConvertible {
 }
 
 /// The single `total` column of a count query.
-private struct CountRow: Decodable {
+struct CountRow: Decodable {
     let total: Int
 }
 
 /// The single `id` column of an existence or delete query.
-private struct IDRow: Decodable {
+struct IDRow: Decodable {
     let id: Int
 }

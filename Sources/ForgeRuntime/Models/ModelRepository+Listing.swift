@@ -1,0 +1,55 @@
+import Foundation
+import SQLKit
+
+extension ModelRepository {
+    /// One page of rows matching `query`: its filters, order and trash scope.
+    public func list(_ query: ListQuery) async throws -> Page<Record> {
+        let select = database.select().column("*").from(Record.table)
+        apply(query, to: select)
+        for key in query.sort {
+            select.orderBy(SQLOrderBy(expression: SQLIdentifier(key.column), direction: key.descending ? SQLDirection.descending : SQLDirection.ascending))
+        }
+        if !query.sort.contains(where: { $0.column == "id" }) {
+            select.orderBy("id")
+        }
+        let rows = try await select
+            .limit(query.page.perPage)
+            .offset(query.page.offset)
+            .all(decoding: Record.self)
+        return Page(items: rows, request: query.page, total: try await count(query))
+    }
+
+    /// The number of rows matching `query`'s filters and trash scope.
+    public func count(_ query: ListQuery) async throws -> Int {
+        let select = database.select()
+            .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "total")
+            .from(Record.table)
+        apply(query, to: select)
+        return try await select.first(decoding: CountRow.self)?.total ?? 0
+    }
+
+    private func apply(_ query: ListQuery, to select: SQLSelectBuilder) {
+        for filter in query.filters {
+            select.where(SQLIdentifier(filter.column), filter.op.sqlOperator, filter.value.bind)
+        }
+        guard Record.softDeletes else { return }
+        switch query.trash {
+        case .withoutTrashed: select.where("deleted_at", .is, SQLLiteral.null)
+        case .withTrashed: break
+        case .onlyTrashed: select.where("deleted_at", .isNot, SQLLiteral.null)
+        }
+    }
+}
+
+extension ListQuery.Filter.Operator {
+    var sqlOperator: SQLBinaryOperator {
+        switch self {
+        case .eq: .equal
+        case .ne: .notEqual
+        case .gt: .greaterThan
+        case .gte: .greaterThanOrEqual
+        case .lt: .lessThan
+        case .lte: .lessThanOrEqual
+        }
+    }
+}
