@@ -15,8 +15,9 @@ help:
 build:
 	$(SWIFT) build --product forge
 
+# A statically linked Swift runtime starts in ~7 ms instead of ~20 ms: it matters for make:*.
 release:
-	$(SWIFT) build -c release --product forge
+	$(SWIFT) build -c release --product forge --static-swift-stdlib
 
 # forge finds its runtime and templates in $(PREFIX)/share/forge, next to $(PREFIX)/bin/forge.
 install: release

@@ -28,6 +28,7 @@ import Testing
                 "contact_email:email:required",
                 "homepage:url",
             ],
+            softDeletes: true,
             date: Self.fixedDate
         )
         try compare(plan.files, with: "resource-article")

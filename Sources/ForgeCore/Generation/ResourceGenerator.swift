@@ -39,7 +39,7 @@ public struct ResourceGenerator {
     ///
     /// A resource already in the manifest keeps its migration name, so running the same
     /// command again renders identical files.
-    public func plan(name: String, specs: [String], date: Date) throws(ForgeError) -> Plan {
+    public func plan(name: String, specs: [String], softDeletes: Bool = false, date: Date) throws(ForgeError) -> Plan {
         let names: ResourceName
         let fields: [Field]
         do {
@@ -59,7 +59,8 @@ public struct ResourceGenerator {
             name: names.type,
             table: names.table,
             migration: existing?.migration ?? MigrationName.make("create_\(names.table)", at: date),
-            fields: fields
+            fields: fields,
+            softDeletes: softDeletes
         )
         var updated = manifest
         if let index = updated.resources.firstIndex(where: { $0.name == names.type }) {

@@ -32,12 +32,15 @@ public struct Manifest: Codable, Equatable, Sendable {
         /// The migration that creates the table.
         public var migration: String
         public var fields: [Field]
+        /// Whether `delete` stamps `deleted_at` instead of removing the row.
+        public var softDeletes: Bool?
 
-        public init(name: String, table: String, migration: String, fields: [Field]) {
+        public init(name: String, table: String, migration: String, fields: [Field], softDeletes: Bool = false) {
             self.name = name
             self.table = table
             self.migration = migration
             self.fields = fields
+            self.softDeletes = softDeletes ? true : nil
         }
     }
 

@@ -39,6 +39,17 @@ public enum FieldType: String, CaseIterable, Codable, Sendable {
         }
     }
 
+    /// How list filters parse and compare values of this type (ForgeRuntime's `ColumnKind`).
+    public var columnKind: String {
+        switch self {
+        case .string, .text, .email, .url: "text"
+        case .integer, .bigint: "integer"
+        case .float: "number"
+        case .boolean: "boolean"
+        case .datetime: "datetime"
+        }
+    }
+
     /// What `max`/`min` bound for this type.
     public var measure: Measure {
         switch self {

@@ -17,6 +17,7 @@ struct MakeResource: ParsableCommand {
         Examples:
           forge make:resource Post -f title:string:required,max:200 -f body:text:required -f views:integer:nullable
           forge make:resource Customer -f email:email:required,unique -f name:string:max:80 --dry-run
+          forge make:resource Comment -f body:text:required --soft-deletes
         """
     )
 
@@ -25,6 +26,9 @@ struct MakeResource: ParsableCommand {
 
     @Option(name: [.short, .customLong("field")], help: "A field spec, name:type[:rules]; repeat for each field.")
     var fields: [String] = []
+
+    @Flag(help: "Soft-delete rows (a deleted_at column, a restore route, trashed rows hidden from lists).")
+    var softDeletes = false
 
     @Flag(help: "Overwrite files you may have edited.")
     var force = false
@@ -36,7 +40,7 @@ struct MakeResource: ParsableCommand {
         let project = try Console.project()
         let installation = try Installation.locate()
         let generator = ResourceGenerator(manifest: project.manifest, templates: installation.templates(projectRoot: project.root))
-        let plan = try generator.plan(name: name, specs: fields, date: Date())
+        let plan = try generator.plan(name: name, specs: fields, softDeletes: softDeletes, date: Date())
         let changes = FileChangeSet(root: project.root, files: plan.files, force: force)
         let outcome = dryRun ? try changes.plan() : try changes.apply()
         guard outcome.changedAnything else {

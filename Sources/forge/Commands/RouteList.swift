@@ -10,11 +10,18 @@ struct RouteList: ParsableCommand {
         Examples:
           forge route:list
           forge route:list --json
+          forge route:list --method POST --path /api/posts
         """
     )
 
     @Flag(help: "Print JSON instead of a table.")
     var json = false
+
+    @Option(help: "Only routes with this HTTP method (GET, POST, ...).")
+    var method: String?
+
+    @Option(help: "Only routes whose path contains this text.")
+    var path: String?
 
     struct Route: Codable {
         var method: String
@@ -37,6 +44,9 @@ struct RouteList: ParsableCommand {
             var route = route
             if route.file.hasPrefix(root) { route.file.removeFirst(root.count) }
             return route
+        }.filter { (route: Route) -> Bool in
+            (method.map { route.method.caseInsensitiveCompare($0) == .orderedSame } ?? true)
+                && (path.map { route.path.contains($0) } ?? true)
         }
         if json {
             let encoder = JSONEncoder()

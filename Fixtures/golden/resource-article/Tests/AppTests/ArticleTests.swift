@@ -25,10 +25,12 @@ import Testing
             #expect(shown.status == .ok)
             #expect(shown.json["data"] == created.json["data"])
 
-            let list = try await client.send(.get, "/api/articles")
+            let list = try await client.send(.get, "/api/articles?sort=-created_at&filter[id]=\(id)")
             #expect(list.status == .ok)
             #expect(list.json["meta"]["total"] == 1)
             #expect(list.json["data"][0]["id"].int == id)
+            let count = try await client.send(.get, "/api/articles/count")
+            #expect(count.json["data"]["count"] == 1)
 
             let updated = try await client.send(.patch, "/api/articles/\(id)", json: ["title": "title 2"])
             #expect(updated.status == .ok)
@@ -38,6 +40,21 @@ import Testing
             #expect(deleted.status == .noContent)
             let gone = try await client.send(.get, "/api/articles/\(id)")
             #expect(gone.status == .notFound)
+
+            let trashed = try await client.send(.get, "/api/articles?only_trashed=true")
+            #expect(trashed.json["meta"]["total"] == 1)
+            let restored = try await client.send(.post, "/api/articles/\(id)/restore")
+            #expect(restored.status == .ok)
+            let back = try await client.send(.get, "/api/articles/\(id)")
+            #expect(back.status == .ok)
+        }
+    }
+
+    @Test func rejectsAnUnknownSortField() async throws {
+        try await app.run { client in
+            let response = try await client.send(.get, "/api/articles?sort=no_such_field")
+            #expect(response.status == .badRequest)
+            #expect(response.json["error"]["message"].string?.contains("no_such_field") == true)
         }
     }
 

@@ -8,16 +8,24 @@ struct ArticleController: RouteRegistrar {
     func register(on routes: Routes) {
         let articles = routes.group("/api/articles")
         articles.get(handler: "ArticleController.list", use: list)
+        articles.get("count", handler: "ArticleController.count", use: count)
         articles.get("{id}", handler: "ArticleController.show", use: show)
         articles.post(handler: "ArticleController.create", use: create)
         articles.put("{id}", handler: "ArticleController.replace", use: replace)
         articles.patch("{id}", handler: "ArticleController.update", use: update)
         articles.delete("{id}", handler: "ArticleController.delete", use: delete)
+        articles.post("{id}/restore", handler: "ArticleController.restore", use: restore)
     }
 
+    /// `?page=&per_page=&sort=-created_at,title&filter[field]=value&filter[field][gte]=value`
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> PageEnvelope<ArticleResponse> {
-        let page = try await service.list(try request.pageRequest())
-        return PageEnvelope(page.map(ArticleResponse.init))
+        let query = try ListQuery(request, rules: Article.listing, softDeletes: Article.softDeletes)
+        return PageEnvelope(try await service.list(query).map(ArticleResponse.init))
+    }
+
+    @Sendable func count(_ request: Request, context: AppRequestContext) async throws -> DataEnvelope<CountResult> {
+        let query = try ListQuery(request, rules: Article.listing, softDeletes: Article.softDeletes)
+        return DataEnvelope(CountResult(count: try await service.count(query)))
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> DataEnvelope<ArticleResponse> {
@@ -45,5 +53,9 @@ struct ArticleController: RouteRegistrar {
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> HTTPResponse.Status {
         try await service.delete(try context.id())
         return .noContent
+    }
+
+    @Sendable func restore(_ request: Request, context: AppRequestContext) async throws -> DataEnvelope<ArticleResponse> {
+        DataEnvelope(ArticleResponse(try await service.restore(try context.id())))
     }
 }

@@ -19,6 +19,7 @@ struct CreateArticles: Migration {
             .column("homepage", type: .custom(SQLRaw("VARCHAR(255)")))
             .column("created_at", type: .timestamp, .notNull)
             .column("updated_at", type: .timestamp, .notNull)
+            .column("deleted_at", type: .timestamp)
             .run()
         try await database.create(index: "articles_rank_index").on("articles").column("rank").run()
     }

@@ -5,6 +5,20 @@ import ForgeRuntime
 /// A row of `articles`.
 struct Article: Model {
     static let table = "articles"
+    /// The columns clients may sort and filter `GET /api/articles` by.
+    static let listing = ListingRules(columns: [
+        "title": .text,
+        "body": .text,
+        "views": .integer,
+        "rank": .integer,
+        "rating": .number,
+        "featured": .boolean,
+        "published_at": .datetime,
+        "contact_email": .text,
+        "homepage": .text,
+    ])
+    /// `DELETE` stamps `deleted_at`; `POST /api/articles/{id}/restore` brings a row back.
+    static let softDeletes = true
 
     var id: Int
     var title: String
@@ -18,6 +32,7 @@ struct Article: Model {
     var homepage: String?
     var createdAt: Date
     var updatedAt: Date
+    var deletedAt: Date?
 
     enum CodingKeys: String, CodingKey {
         case id
@@ -32,6 +47,7 @@ struct Article: Model {
         case homepage
         case createdAt = "created_at"
         case updatedAt = "updated_at"
+        case deletedAt = "deleted_at"
     }
 }
 

@@ -6,8 +6,12 @@ import ForgeRuntime
 struct ArticleService: Sendable {
     let database: Database
 
-    func list(_ page: PageRequest) async throws -> Page<Article> {
-        try await ArticleRepository(database: database.sql).page(page)
+    func list(_ query: ListQuery) async throws -> Page<Article> {
+        try await ArticleRepository(database: database.sql).list(query)
+    }
+
+    func count(_ query: ListQuery) async throws -> Int {
+        try await ArticleRepository(database: database.sql).count(query)
     }
 
     func find(_ id: Int) async throws -> Article {
@@ -20,6 +24,7 @@ struct ArticleService: Sendable {
     func create(_ draft: Article.Draft) async throws -> Article {
         try await database.transaction { db in
             let articles = ArticleRepository(database: db)
+            // Business rules that span fields or other resources go here, before the write.
             if try await articles.exists("title", equals: draft.title) { throw AppError.conflict(field: "title") }
             return try await articles.insert(draft)
         }
@@ -52,5 +57,13 @@ struct ArticleService: Sendable {
             try await ArticleRepository(database: db).delete(id)
         }
         guard deleted else { throw AppError.notFound("no article with id \(id)") }
+    }
+
+    func restore(_ id: Int) async throws -> Article {
+        let restored = try await database.transaction { db in
+            try await ArticleRepository(database: db).restore(id)
+        }
+        guard let restored else { throw AppError.notFound("no deleted article with id \(id)") }
+        return restored
     }
 }
