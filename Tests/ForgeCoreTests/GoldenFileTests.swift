@@ -34,6 +34,15 @@ import Testing
         try compare(plan.files, with: "resource-article")
     }
 
+    @Test func resourceWithPublicIDs() throws {
+        let plan = try ResourceGenerator(manifest: Manifest(appName: "desk", ids: .dual), templates: builtInTemplates).plan(
+            name: "Ticket",
+            specs: ["subject:string:required,max:120", "priority:integer:min:1,max:5", "reporter_email:email:unique"],
+            date: Self.fixedDate
+        )
+        try compare(plan.files, with: "resource-ticket-dual-ids")
+    }
+
     @Test func resourceGenerationIsIdempotent() throws {
         let generator = ResourceGenerator(manifest: Manifest(appName: "blog"), templates: builtInTemplates)
         let first = try generator.plan(name: "Post", specs: ["title:string:required"], date: Self.fixedDate)

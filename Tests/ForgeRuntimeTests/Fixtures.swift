@@ -69,15 +69,15 @@ struct NoteController: RouteRegistrar {
             return DataEnvelope(CountResult(count: try await NoteRepository(database: database.sql).count(query)))
         }
         notes.delete("{id}", handler: "NoteController.delete") { _, context in
-            guard try await NoteRepository(database: database.sql).delete(try context.id()) else { throw AppError.notFound("no note") }
+            guard try await NoteRepository(database: database.sql).delete(try context.key(for: Note.self)) else { throw AppError.notFound("no note") }
             return HTTPResponse.Status.noContent
         }
         notes.post("{id}/restore", handler: "NoteController.restore") { _, context in
-            guard let note = try await NoteRepository(database: database.sql).restore(try context.id()) else { throw AppError.notFound("no trashed note") }
+            guard let note = try await NoteRepository(database: database.sql).restore(try context.key(for: Note.self)) else { throw AppError.notFound("no trashed note") }
             return DataEnvelope(note)
         }
         notes.get("{id}", handler: "NoteController.show") { _, context in
-            let id = try context.id()
+            let id = try context.key(for: Note.self)
             guard let note = try await NoteRepository(database: database.sql).find(id) else {
                 throw AppError.notFound("no note with id \(id)")
             }
@@ -101,4 +101,76 @@ struct NoteController: RouteRegistrar {
 
 let notesApp = AppDefinition(name: "notes", migrations: [CreateNotes()]) { routes, database in
     NoteController(database: database).register(on: routes)
+}
+
+/// A model that keeps its integer key internal and is addressed by `public_id`.
+struct Ticket: Model {
+    static let table = "tickets"
+    static let listing = ListingRules(columns: ["subject": .text], exposesID: false)
+    static let publicIDs = true
+    var id: Int
+    var publicId: UUID
+    var subject: String
+    var createdAt: Date
+    var updatedAt: Date
+
+    enum CodingKeys: String, CodingKey {
+        case id, subject
+        case publicId = "public_id"
+        case createdAt = "created_at"
+        case updatedAt = "updated_at"
+    }
+}
+
+struct TicketResponse: Codable, Sendable {
+    var id: UUID
+    var subject: String
+
+    init(_ ticket: Ticket) {
+        self.id = ticket.publicId
+        self.subject = ticket.subject
+    }
+}
+
+struct TicketRepository: ModelRepository {
+    typealias Record = Ticket
+    let database: any SQLDatabase
+}
+
+struct CreateTickets: Migration {
+    let name = "2026_01_03_000000_create_tickets"
+
+    func prepare(on database: any SQLDatabase) async throws {
+        try await database.create(table: "tickets")
+            .column("id", type: .bigint, .primaryKey(autoIncrement: true))
+            .column("public_id", type: .text, .notNull, .unique)
+            .column("subject", type: .text, .notNull)
+            .column("created_at", type: .timestamp, .notNull)
+            .column("updated_at", type: .timestamp, .notNull)
+            .run()
+    }
+
+    func revert(on database: any SQLDatabase) async throws {
+        try await database.drop(table: "tickets").ifExists().run()
+    }
+}
+
+let ticketsApp = AppDefinition(name: "tickets", migrations: [CreateTickets()]) { routes, database in
+    let tickets = routes.group("/api/tickets")
+    tickets.post(handler: "TicketController.create") { request, context in
+        struct Body: Decodable { var subject: String }
+        let body = try await request.decode(as: Body.self, context: context)
+        let ticket = try await TicketRepository(database: database.sql).insert(["subject": body.subject])
+        return DataEnvelope(TicketResponse(ticket)).created
+    }
+    tickets.get(handler: "TicketController.list") { request, _ in
+        let query = try ListQuery(request, rules: Ticket.listing)
+        return PageEnvelope(try await TicketRepository(database: database.sql).list(query).map(TicketResponse.init))
+    }
+    tickets.get("{id}", handler: "TicketController.show") { _, context in
+        guard let ticket = try await TicketRepository(database: database.sql).find(try context.key(for: Ticket.self)) else {
+            throw AppError.notFound("no ticket")
+        }
+        return DataEnvelope(TicketResponse(ticket))
+    }
 }

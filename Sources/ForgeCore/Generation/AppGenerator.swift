@@ -5,17 +5,19 @@ public struct AppGenerator {
     public let name: String
     public let runtimePath: String
     public let templates: TemplateLibrary
+    public let ids: Manifest.IDStyle
 
-    public init(name: String, runtimePath: String, templates: TemplateLibrary) {
+    public init(name: String, runtimePath: String, templates: TemplateLibrary, ids: Manifest.IDStyle = .integer) {
         self.name = name
         self.runtimePath = runtimePath
         self.templates = templates
+        self.ids = ids
     }
 
     /// Every file of the app skeleton, with a fresh secret in `.env`.
     public func files(secret: String = AppGenerator.makeSecret()) throws(ForgeError) -> [GeneratedFile] {
         try AppNames.validate(name)
-        let manifest = Manifest(appName: name)
+        let manifest = Manifest(appName: name, ids: ids)
         let appType = AppNames.appType(name)
         let values: [String: Any] = ["name": name, "appType": appType, "runtimePath": runtimePath, "appSecret": secret]
         let plain: [(String, String)] = [

@@ -9,12 +9,15 @@ struct ResourceContext {
     let names: ResourceName
     let appType: String
     let command: String
+    /// Whether the app addresses rows by public UUID (`forge new --ids dual`).
+    let dualIDs: Bool
 
     init(resource: Manifest.Resource, manifest: Manifest, command: String) throws(FieldSpecError) {
         self.resource = resource
         self.names = try ResourceName(resource.name, inflector: manifest.inflector)
         self.appType = AppNames.appType(manifest.app.name)
         self.command = command
+        self.dualIDs = manifest.app.ids == .dual
     }
 
     /// The Swift type of the migration, derived from its name: `create_posts` → `CreatePosts`.
@@ -44,6 +47,9 @@ struct ResourceContext {
             "hasRenamed": fields.contains { $0.property != $0.name },
             "hasOptional": fields.contains { !$0.isRequired },
             "softDeletes": resource.softDeletes ?? false,
+            "dualIDs": dualIDs,
+            "idAccessor": dualIDs ? "string" : "int",
+            "missingID": dualIDs ? "00000000-0000-4000-8000-000000000000" : "999999",
             "requiredFields": required,
             "hasRequired": !required.isEmpty,
             "uniqueFields": unique,
@@ -53,7 +59,7 @@ struct ResourceContext {
             "validBody": body(variant: 1),
             "updateBody": updateBody,
             "updateColumn": updateField.name,
-            "updateValue": updateField.type.sampleJSON(field: updateField.name, variant: 2),
+            "updateValue": Self.sample(updateField, variant: 2),
         ]
     }
 
@@ -80,7 +86,7 @@ struct ResourceContext {
             "draftValue": draftValue,
             "columnType": type.columnType(maxLength: field.type.measure == .length ? field.maxBound.map { Int($0) } ?? type.defaultMaxLength : nil),
             "constraints": constraints(field),
-            "sample": type.sampleJSON(field: field.name, variant: 1),
+            "sample": Self.sample(field, variant: 1),
             "isLast": isLast,
         ]
     }
@@ -124,7 +130,7 @@ struct ResourceContext {
             : "if let \(property) = draft.\(property), try await \(plural).exists(\"\(field.name)\", equals: \(property), excluding: id) { \(conflict) }"
         var duplicate = bodyPairs(variant: 2)
         if let index = duplicate.firstIndex(where: { $0.0 == field.name }) {
-            duplicate[index].1 = field.type.sampleJSON(field: field.name, variant: 1)
+            duplicate[index].1 = Self.sample(field, variant: 1)
         }
         return [
             "column": field.name,
@@ -142,15 +148,41 @@ struct ResourceContext {
     }
 
     private var updateBody: String {
-        Self.literal([(updateField.name, updateField.type.sampleJSON(field: updateField.name, variant: 2))])
+        Self.literal([(updateField.name, Self.sample(updateField, variant: 2))])
     }
 
     private func bodyPairs(variant: Int) -> [(String, String)] {
-        resource.fields.map { ($0.name, $0.type.sampleJSON(field: $0.name, variant: variant)) }
+        resource.fields.map { ($0.name, Self.sample($0, variant: variant)) }
     }
 
     private func body(variant: Int) -> String {
         Self.literal(bodyPairs(variant: variant))
+    }
+
+    /// A valid sample value for `field` as a `JSONValue` literal, distinct per `variant` where the
+    /// field's bounds leave room: numbers are kept inside min/max, text inside its lengths.
+    static func sample(_ field: Field, variant: Int) -> String {
+        let type = field.type
+        switch type.measure {
+        case .value:
+            let low = field.minBound ?? -Double.infinity
+            let high = field.maxBound ?? Double.infinity
+            var value = type.swiftType == "Int" ? Double(variant * 7) : Double(variant) + 0.5
+            if value > high { value = max(low, high - Double(variant - 1)) }
+            if value < low { value = min(high, low + Double(variant - 1)) }
+            return type.swiftType == "Int" ? FieldRule.format(value.rounded(.down)) : String(value)
+        case .length where type == .string || type == .text:
+            var text = type == .text ? "Some longer \(field.name) text, number \(variant)." : "\(field.name) \(variant)"
+            if let max = field.maxBound.map({ Int($0) }), text.count > max {
+                text = String(text.prefix(Swift.max(0, max - 1))) + (max > 0 ? "\(variant % 10)" : "")
+            }
+            if let min = field.minBound.map({ Int($0) }), text.count < min {
+                text += String(repeating: "x", count: min - text.count)
+            }
+            return "\"\(text)\""
+        default:
+            return type.sampleJSON(field: field.name, variant: variant)
+        }
     }
 
     /// A `JSONValue` dictionary literal.

@@ -22,6 +22,16 @@ public struct Manifest: Codable, Equatable, Sendable {
         public var name: String
         /// `sqlite` (PostgreSQL arrives with `--db postgres`).
         public var database: String
+        /// How the API names rows; absent means `integer`.
+        public var ids: IDStyle?
+    }
+
+    /// How the API names rows.
+    public enum IDStyle: String, Codable, Sendable, CaseIterable {
+        /// The integer primary key, in URLs and bodies.
+        case integer
+        /// An integer key inside, a UUID `public_id` in every URL and body.
+        case dual
     }
 
     /// One resource as `make:resource` stored it.
@@ -44,9 +54,9 @@ public struct Manifest: Codable, Equatable, Sendable {
         }
     }
 
-    public init(appName: String, database: String = "sqlite") {
+    public init(appName: String, database: String = "sqlite", ids: IDStyle = .integer) {
         self.version = Self.currentVersion
-        self.app = AppSection(name: appName, database: database)
+        self.app = AppSection(name: appName, database: database, ids: ids == .integer ? nil : ids)
         self.inflections = nil
         self.resources = []
     }

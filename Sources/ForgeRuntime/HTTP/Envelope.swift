@@ -57,13 +57,3 @@ extension Request {
         )
     }
 }
-
-extension RequestContext {
-    /// The integer path parameter `name`; 404 when it is not a number (no such row can exist).
-    public func id(_ name: String = "id") throws(AppError) -> Int {
-        guard let text = parameters.get(name), let id = Int(text) else {
-            throw AppError.notFound("no record with id '\(parameters.get(name) ?? "")'")
-        }
-        return id
-    }
-}

@@ -100,8 +100,12 @@ public struct ListingRules: Sendable {
     /// The order when the client names none.
     public var defaultSort: [ListQuery.SortKey]
 
-    public init(columns: [String: ColumnKind], defaultSort: [ListQuery.SortKey] = [ListQuery.SortKey(column: "id", descending: false)]) {
-        self.columns = columns.merging(["id": .integer, "created_at": .datetime, "updated_at": .datetime]) { mine, _ in mine }
+    /// Rules for `columns` plus the timestamps, and `id` unless `exposesID` is false (models with
+    /// public IDs never reveal their integer key, not even by sorting or filtering on it).
+    public init(columns: [String: ColumnKind], exposesID: Bool = true, defaultSort: [ListQuery.SortKey] = [ListQuery.SortKey(column: "id")]) {
+        var all = columns.merging(["created_at": .datetime, "updated_at": .datetime]) { mine, _ in mine }
+        if exposesID { all["id"] = .integer }
+        self.columns = all
         self.defaultSort = defaultSort
     }
 }

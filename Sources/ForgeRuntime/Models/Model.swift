@@ -17,6 +17,8 @@ public protocol Model: Codable, Sendable {
     static var listing: ListingRules { get }
     /// Whether `delete` stamps `deleted_at` instead of removing the row.
     static var softDeletes: Bool { get }
+    /// Whether rows carry a `public_id` UUID that the API uses instead of the integer key.
+    static var publicIDs: Bool { get }
     /// The integer primary key the database assigned.
     var id: Int { get }
 }
@@ -24,4 +26,5 @@ public protocol Model: Codable, Sendable {
 extension Model {
     public static var listing: ListingRules { ListingRules(columns: [:]) }
     public static var softDeletes: Bool { false }
+    public static var publicIDs: Bool { false }
 }

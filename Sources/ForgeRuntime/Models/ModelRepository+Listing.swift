@@ -10,6 +10,7 @@ extension ModelRepository {
             select.orderBy(SQLOrderBy(expression: SQLIdentifier(key.column), direction: key.descending ? SQLDirection.descending : SQLDirection.ascending))
         }
         if !query.sort.contains(where: { $0.column == "id" }) {
+            // A stable order for equal sort keys, so pages never repeat or skip rows.
             select.orderBy("id")
         }
         let rows = try await select

@@ -22,9 +22,9 @@ public protocol ModelRepository: Sendable {
 }
 
 extension ModelRepository {
-    /// The row with primary key `id`, or `nil` (trashed rows only when `includingTrashed`).
-    public func find(_ id: Int, includingTrashed: Bool = false) async throws -> Record? {
-        let query = database.select().column("*").from(Record.table).where("id", .equal, id)
+    /// The row `key` names, or `nil` (trashed rows only when `includingTrashed`).
+    public func find(_ key: RecordKey, includingTrashed: Bool = false) async throws -> Record? {
+        let query = database.select().column("*").from(Record.table).where(SQLIdentifier(key.column), .equal, key.bind)
         if Record.softDeletes && !includingTrashed {
             query.where("deleted_at", .is, SQLLiteral.null)
         }
@@ -52,23 +52,26 @@ extension ModelRepository {
 
     /// Whether a row other than `excluding` has `column` equal to `value`. Trashed rows count:
     /// they still hold their unique values.
-    public func exists(_ column: String, equals value: some Encodable & Sendable, excluding id: Int? = nil) async throws -> Bool {
+    public func exists(_ column: String, equals value: some Encodable & Sendable, excluding key: RecordKey? = nil) async throws -> Bool {
         let query = database.select()
             .column("id")
             .from(Record.table)
             .where(SQLIdentifier(column), .equal, SQLBind(value))
             .limit(1)
-        if let id {
-            query.where("id", .notEqual, id)
+        if let key {
+            query.where(SQLIdentifier(key.column), .notEqual, key.bind)
         }
         return try await query.first(decoding: IDRow.self) != nil
     }
 
-    /// Inserts `values` (a struct without `id`) stamped with `created_at`/`updated_at`, and
-    /// returns the stored row.
+    /// Inserts `values` (a struct without `id`) stamped with `created_at`/`updated_at` (and a new
+    /// `public_id` for models with public IDs), and returns the stored row.
     public func insert(_ values: some Encodable & Sendable) async throws -> Record {
         let now = Date()
-        let pairs = try SQLQueryEncoder().encode(values) + [("created_at", SQLBind(now)), ("updated_at", SQLBind(now))]
+        var pairs = try SQLQueryEncoder().encode(values) + [("created_at", SQLBind(now)), ("updated_at", SQLBind(now))]
+        if Record.publicIDs {
+            pairs.append(("public_id", SQLBind(UUID())))
+        }
         let row = try await database.insert(into: Record.table)
             .columns(pairs.map(\.0))
             .values(pairs.map(\.1))
@@ -80,55 +83,55 @@ extension ModelRepository {
 
     /// Applies the non-`nil` properties of `changes` to row `id`, touches `updated_at`, and
     /// returns the updated row, or `nil` when there is no such (live) row.
-    public func update(_ id: Int, with changes: some Encodable & Sendable) async throws -> Record? {
-        try await write(id, columns: try SQLQueryEncoder().encode(changes))
+    public func update(_ key: RecordKey, with changes: some Encodable & Sendable) async throws -> Record? {
+        try await write(key, columns: try SQLQueryEncoder().encode(changes))
     }
 
     /// Overwrites every column of row `id` with `values` (absent optionals become `NULL`),
     /// touches `updated_at`, and returns the row, or `nil` when there is no such (live) row.
-    public func replace(_ id: Int, with values: some Encodable & Sendable) async throws -> Record? {
-        try await write(id, columns: try SQLQueryEncoder(nilEncodingStrategy: .asNil).encode(values))
+    public func replace(_ key: RecordKey, with values: some Encodable & Sendable) async throws -> Record? {
+        try await write(key, columns: try SQLQueryEncoder(nilEncodingStrategy: .asNil).encode(values))
     }
 
-    /// Deletes row `id` (soft-deletes it when the model says so); returns whether there was one.
-    public func delete(_ id: Int) async throws -> Bool {
-        guard Record.softDeletes else { return try await forceDelete(id) }
+    /// Deletes the row `key` names (soft-deletes it when the model says so); returns whether there was one.
+    public func delete(_ key: RecordKey) async throws -> Bool {
+        guard Record.softDeletes else { return try await forceDelete(key) }
         let now = Date()
         return try await database.update(Record.table)
             .set("deleted_at", to: SQLBind(now))
             .set("updated_at", to: SQLBind(now))
-            .where("id", .equal, id)
+            .where(SQLIdentifier(key.column), .equal, key.bind)
             .where("deleted_at", .is, SQLLiteral.null)
             .returning("id")
             .first(decoding: IDRow.self) != nil
     }
 
-    /// Removes row `id` for good, trashed or not; returns whether there was one.
-    public func forceDelete(_ id: Int) async throws -> Bool {
+    /// Removes the row `key` names for good, trashed or not; returns whether there was one.
+    public func forceDelete(_ key: RecordKey) async throws -> Bool {
         try await database.delete(from: Record.table)
-            .where("id", .equal, id)
+            .where(SQLIdentifier(key.column), .equal, key.bind)
             .returning("id")
             .first(decoding: IDRow.self) != nil
     }
 
-    /// Brings back trashed row `id`; returns it, or `nil` when there is no trashed row `id`.
-    public func restore(_ id: Int) async throws -> Record? {
+    /// Brings back the trashed row `key` names; returns it, or `nil` when there is none.
+    public func restore(_ key: RecordKey) async throws -> Record? {
         guard Record.softDeletes else { return nil }
         return try await database.update(Record.table)
             .set("deleted_at", to: SQLLiteral.null)
             .set("updated_at", to: SQLBind(Date()))
-            .where("id", .equal, id)
+            .where(SQLIdentifier(key.column), .equal, key.bind)
             .where("deleted_at", .isNot, SQLLiteral.null)
             .returning("*")
             .first(decoding: Record.self)
     }
 
-    private func write(_ id: Int, columns: [(String, any SQLExpression)]) async throws -> Record? {
+    private func write(_ key: RecordKey, columns: [(String, any SQLExpression)]) async throws -> Record? {
         let query = database.update(Record.table)
         for (column, value) in columns + [("updated_at", SQLBind(Date()))] {
             query.set(SQLIdentifier(column), to: value)
         }
-        query.where("id", .equal, id)
+        query.where(SQLIdentifier(key.column), .equal, key.bind)
         if Record.softDeletes {
             query.where("deleted_at", .is, SQLLiteral.null)
         }

@@ -11,6 +11,7 @@ struct New: ParsableCommand {
 
         Examples:
           forge new shop
+          forge new shop --ids dual                # UUIDs in the API, integer keys inside
           forge new shop --runtime ~/src/forge     # link a forge checkout instead of this installation
         """
     )
@@ -20,6 +21,9 @@ struct New: ParsableCommand {
 
     @Option(help: "The database: sqlite.")
     var db: String = "sqlite"
+
+    @Option(help: "How the API names rows: integer, or dual (integer key inside, UUID public_id in every URL and body).")
+    var ids: Manifest.IDStyle = .integer
 
     @Option(help: "The forge package the app links (default: this forge's installation).")
     var runtime: String?
@@ -44,7 +48,7 @@ struct New: ParsableCommand {
         if let contents = try? FileManager.default.contentsOfDirectory(atPath: target.path), !contents.isEmpty {
             throw ForgeError("./\(name) already exists and is not empty; choose another name or remove it")
         }
-        let files = try AppGenerator(name: name, runtimePath: runtimeRoot.path, templates: installation.templates()).files()
+        let files = try AppGenerator(name: name, runtimePath: runtimeRoot.path, templates: installation.templates(), ids: ids).files()
         try FileChangeSet(root: target, files: files).apply()
         print(Console.success("Created \(name)") + " (\(files.count) files), linked to ForgeRuntime at \(runtimeRoot.path)")
         print("""
@@ -56,3 +60,5 @@ struct New: ParsableCommand {
         """)
     }
 }
+
+extension Manifest.IDStyle: ExpressibleByArgument {}

@@ -25,7 +25,7 @@ import Testing
             #expect(shown.status == .ok)
             #expect(shown.json["data"] == created.json["data"])
 
-            let list = try await client.send(.get, "/api/articles?sort=-created_at&filter[id]=\(id)")
+            let list = try await client.send(.get, "/api/articles?sort=-created_at")
             #expect(list.status == .ok)
             #expect(list.json["meta"]["total"] == 1)
             #expect(list.json["data"][0]["id"].int == id)

@@ -29,7 +29,7 @@ struct ArticleController: RouteRegistrar {
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> DataEnvelope<ArticleResponse> {
-        DataEnvelope(ArticleResponse(try await service.find(try context.id())))
+        DataEnvelope(ArticleResponse(try await service.find(try context.key(for: Article.self))))
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<DataEnvelope<ArticleResponse>> {
@@ -39,23 +39,23 @@ struct ArticleController: RouteRegistrar {
     }
 
     @Sendable func replace(_ request: Request, context: AppRequestContext) async throws -> DataEnvelope<ArticleResponse> {
-        let id = try context.id()
+        let id = try context.key(for: Article.self)
         let body = try await request.decode(as: CreateArticleRequest.self, context: context)
         return DataEnvelope(ArticleResponse(try await service.replace(id, with: try body.validated())))
     }
 
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> DataEnvelope<ArticleResponse> {
-        let id = try context.id()
+        let id = try context.key(for: Article.self)
         let body = try await request.decode(as: UpdateArticleRequest.self, context: context)
         return DataEnvelope(ArticleResponse(try await service.update(id, with: try body.validated())))
     }
 
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> HTTPResponse.Status {
-        try await service.delete(try context.id())
+        try await service.delete(try context.key(for: Article.self))
         return .noContent
     }
 
     @Sendable func restore(_ request: Request, context: AppRequestContext) async throws -> DataEnvelope<ArticleResponse> {
-        DataEnvelope(ArticleResponse(try await service.restore(try context.id())))
+        DataEnvelope(ArticleResponse(try await service.restore(try context.key(for: Article.self))))
     }
 }

@@ -14,7 +14,7 @@ struct ArticleService: Sendable {
         try await ArticleRepository(database: database.sql).count(query)
     }
 
-    func find(_ id: Int) async throws -> Article {
+    func find(_ id: RecordKey) async throws -> Article {
         guard let article = try await ArticleRepository(database: database.sql).find(id) else {
             throw AppError.notFound("no article with id \(id)")
         }
@@ -30,7 +30,7 @@ struct ArticleService: Sendable {
         }
     }
 
-    func replace(_ id: Int, with draft: Article.Draft) async throws -> Article {
+    func replace(_ id: RecordKey, with draft: Article.Draft) async throws -> Article {
         try await database.transaction { db in
             let articles = ArticleRepository(database: db)
             if try await articles.exists("title", equals: draft.title, excluding: id) { throw AppError.conflict(field: "title") }
@@ -41,7 +41,7 @@ struct ArticleService: Sendable {
         }
     }
 
-    func update(_ id: Int, with changes: UpdateArticleRequest) async throws -> Article {
+    func update(_ id: RecordKey, with changes: UpdateArticleRequest) async throws -> Article {
         try await database.transaction { db in
             let articles = ArticleRepository(database: db)
             if let title = changes.title, try await articles.exists("title", equals: title, excluding: id) { throw AppError.conflict(field: "title") }
@@ -52,14 +52,14 @@ struct ArticleService: Sendable {
         }
     }
 
-    func delete(_ id: Int) async throws {
+    func delete(_ id: RecordKey) async throws {
         let deleted = try await database.transaction { db in
             try await ArticleRepository(database: db).delete(id)
         }
         guard deleted else { throw AppError.notFound("no article with id \(id)") }
     }
 
-    func restore(_ id: Int) async throws -> Article {
+    func restore(_ id: RecordKey) async throws -> Article {
         let restored = try await database.transaction { db in
             try await ArticleRepository(database: db).restore(id)
         }
