@@ -77,6 +77,7 @@ func restoreBuildCache(folder: URL, app: String) throws {
 struct LiveResponse {
     var status: Int
     var json: Any?
+    var headers: [String: String] = [:]
 
     subscript(path: String...) -> Any? {
         path.reduce(json) { value, key in
@@ -86,15 +87,23 @@ struct LiveResponse {
     }
 }
 
-/// Sends one request to a server on loopback.
-func request(_ method: String, _ url: String, json body: [String: Any]? = nil) async throws -> LiveResponse {
+/// Sends one request to a server on loopback, with a JSON body or a raw one.
+func request(_ method: String, _ url: String, json body: [String: Any]? = nil, raw: String? = nil) async throws -> LiveResponse {
     var request = URLRequest(url: URL(string: url)!)
     request.httpMethod = method
     if let body {
-        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
         request.httpBody = try JSONSerialization.data(withJSONObject: body)
+    } else if let raw {
+        request.httpBody = Data(raw.utf8)
+    }
+    if request.httpBody != nil {
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
     }
     let (data, response) = try await URLSession.shared.data(for: request)
-    let status = (response as? HTTPURLResponse)?.statusCode ?? 0
-    return LiveResponse(status: status, json: data.isEmpty ? nil : try? JSONSerialization.jsonObject(with: data))
+    let http = response as? HTTPURLResponse
+    var headers: [String: String] = [:]
+    for case let (name as String, value as String) in http?.allHeaderFields ?? [:] {
+        headers[name] = value
+    }
+    return LiveResponse(status: http?.statusCode ?? 0, json: data.isEmpty ? nil : try? JSONSerialization.jsonObject(with: data), headers: headers)
 }

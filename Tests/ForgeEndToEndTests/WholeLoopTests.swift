@@ -94,6 +94,18 @@ struct WholeLoopTests {
         #expect(page.status == 200)
         #expect(page["meta", "total"] as? Int == 1)
         #expect(page["meta", "per_page"] as? Int == 10)
+        #expect(page.headers["X-Request-ID"] != nil)
+        #expect(page.headers["X-Response-Time"]?.hasSuffix("ms") == true)
+        #expect(page.headers["X-RateLimit-Limit"] == "120")
+
+        let filtered = try await request("GET", "\(base)/api/posts?sort=-views&filter%5Bviews%5D%5Bgte%5D=3")
+        #expect(filtered["meta", "total"] as? Int == 1)
+        let badSort = try await request("GET", "\(base)/api/posts?sort=password")
+        #expect(badSort.status == 400)
+        #expect((badSort["error", "message"] as? String)?.contains("password") == true)
+        let malformed = try await request("POST", "\(base)/api/posts", raw: "{not json")
+        #expect(malformed.status == 400)
+        #expect(try await request("GET", "\(base)/api/posts/count")["data", "count"] as? Int == 1)
 
         #expect(try await request("GET", "\(base)/api/posts/\(id)").status == 200)
         #expect(try await request("GET", "\(base)/api/posts/987654").status == 404)

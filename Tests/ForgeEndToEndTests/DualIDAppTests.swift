@@ -1,0 +1,28 @@
+import Foundation
+import Testing
+
+/// `forge new --ids dual`: an app whose API names rows only by UUID builds without warnings
+/// and passes the tests forge generated for a soft-deleting resource with a unique field.
+@Suite(.serialized, .enabled(if: endToEndEnabled, "set FORGE_E2E=1 to build and exercise a generated app"))
+struct DualIDAppTests {
+    @Test func aDualIDAppBuildsAndPassesItsGeneratedTests() throws {
+        let forge = try forgeBinary.path
+        let folder = try prepareScratchApp(shape: "dual-ids", app: "desk")
+        let app = folder.appendingPathComponent("desk")
+        let created = try runCommand([forge, "new", "desk", "--ids", "dual"], in: folder)
+        #expect(created.status == 0, "\(created.output)")
+        try restoreBuildCache(folder: folder, app: "desk")
+        let made = try runCommand([forge, "make:resource", "Ticket", "-f", "subject:string:required,max:120",
+                                   "-f", "priority:integer:min:1,max:5", "-f", "reporter_email:email:unique",
+                                   "-f", "due_at:datetime", "--soft-deletes"], in: app)
+        #expect(made.status == 0, "\(made.output)")
+        let build = try runCommand(["swift", "build", "--build-tests"], in: app)
+        #expect(build.status == 0, "\(build.output.suffix(4000))")
+        let ownWarnings = build.output.split(separator: "\n").filter { $0.contains("warning:") && $0.contains(app.path) }
+        #expect(ownWarnings.isEmpty, "\(ownWarnings.joined(separator: "\n"))")
+        let tests = try runCommand(["swift", "test", "--skip-build"], in: app)
+        #expect(tests.status == 0, "\(tests.output.suffix(4000))")
+        let routes = try runCommand([forge, "route:list", "--json", "--path", "tickets"], in: app)
+        #expect(routes.output.contains("/api/tickets/{id}/restore"), "\(routes.output)")
+    }
+}

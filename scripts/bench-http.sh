@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# GET /api/posts/{id} and POST /api/posts on a generated app (release build, SQLite, 10,000 rows)
+# against the hand-written baseline in Benchmarks/Baseline, same machine, same run, under wrk.
+# Reports requests/s, p99 latency, non-2xx responses and peak memory (VmHWM) of each server.
+# Usage: bash scripts/bench-http.sh   (DURATION=10 CONNECTIONS=32 THREADS=2 to change the load)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+WORK="$ROOT/.build-bench/http"
+DURATION="${DURATION:-10}"
+CONNECTIONS="${CONNECTIONS:-32}"
+THREADS="${THREADS:-2}"
+ROWS=10000
+mkdir -p "$WORK"
+
+command -v wrk > /dev/null || { apt-get update > /dev/null && apt-get install -y wrk > /dev/null; }
+
+echo "building forge, the baseline and the app (release)…" >&2
+swift build --product forge > /dev/null
+swift build -c release --package-path Benchmarks/Baseline --scratch-path "$WORK/baseline-build" > /dev/null
+
+APP="$WORK/bench"
+if [ -d "$APP/.build" ]; then mv "$APP/.build" "$WORK/app-build-cache"; fi
+rm -rf "$APP"
+(cd "$WORK" && "$ROOT/.build/debug/forge" new bench > /dev/null)
+if [ -d "$WORK/app-build-cache" ]; then mv "$WORK/app-build-cache" "$APP/.build"; fi
+(cd "$APP" && "$ROOT/.build/debug/forge" make:resource Post -f title:string:required,max:200 -f body:text:required -f views:integer > /dev/null)
+(cd "$APP" && swift build -c release > /dev/null)
+
+DB="$WORK/bench.sqlite"
+rm -f "$DB" "$DB-wal" "$DB-shm"
+export DATABASE_URL="sqlite:$DB" APP_ENV=production LOG_LEVEL=warning RATE_LIMIT=off
+(cd "$APP" && .build/release/bench migrate > /dev/null)
+"$WORK/baseline-build/release/Baseline" seed "$DB" "$ROWS"
+
+cat > "$WORK/get.lua" <<LUA
+math.randomseed(42)
+request = function() return wrk.format("GET", "/api/posts/" .. math.random(1, $ROWS)) end
+LUA
+cat > "$WORK/post.lua" <<'LUA'
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.body = '{"title":"Benchmark post","body":"Written under load.","views":1}'
+LUA
+
+# run NAME PORT COMMAND...: serve, load GET then POST, print one line each.
+run() {
+    local name=$1 port=$2; shift 2
+    "$@" > "$WORK/$name.log" 2>&1 &
+    local pid=$!
+    for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/api/posts/1" > /dev/null 2>&1 && break; sleep 0.1; done
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d2s -s "$WORK/get.lua" "http://127.0.0.1:$port" > /dev/null
+    for kind in get post; do
+        wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$WORK/$kind.lua" "http://127.0.0.1:$port" > "$WORK/$name-$kind.txt"
+        local rps p99 errors
+        rps=$(awk '/Requests\/sec/ {print $2}' "$WORK/$name-$kind.txt")
+        p99=$(awk '$1 == "99%" {print $2}' "$WORK/$name-$kind.txt")
+        errors=$(awk '/Non-2xx/ {print $5}' "$WORK/$name-$kind.txt")
+        printf '%-10s %-5s %10s req/s   p99 %-9s non-2xx %s\n' "$name" "$kind" "$rps" "$p99" "${errors:-0}"
+        echo "$rps" > "$WORK/$name-$kind.rps"
+    done
+    printf '%-10s peak memory %s\n' "$name" "$(awk '/VmHWM/ {print $2 " " $3}' /proc/$pid/status)"
+    kill "$pid"; wait "$pid" 2> /dev/null || true
+}
+
+run baseline 18901 "$WORK/baseline-build/release/Baseline" serve "$DB" 18901
+run generated 18902 bash -c "cd '$APP' && exec .build/release/bench serve --port 18902"
+
+for kind in get post; do
+    awk -v g="$(cat "$WORK/generated-$kind.rps")" -v b="$(cat "$WORK/baseline-$kind.rps")" -v k="$kind" \
+        'BEGIN { printf "%-5s generated / baseline = %.1f%%\n", k, 100 * g / b }'
+done
