@@ -42,3 +42,21 @@ import Testing
         #expect(throws: ForgeError.self) { try Project.locate(from: FileManager.default.temporaryDirectory) }
     }
 }
+
+@Suite struct ManifestWriterTests {
+    @Test func quotesWhatYAMLWouldMisread() throws {
+        var manifest = Manifest(appName: "shop", ids: .dual)
+        manifest.inflections = ["cactus": "cactuses"]
+        manifest.resources.append(Manifest.Resource(
+            name: "Post", table: "posts", migration: "2026_01_01_000000_create_posts",
+            fields: [
+                Field(name: "status", type: .string, rules: [.defaultValue("yes: \"quoted\" # not a comment")]),
+                Field(name: "flag", type: .boolean, rules: [.defaultValue("true")]),
+                Field(name: "note", type: .text, rules: []),
+            ],
+            softDeletes: true
+        ))
+        let text = try manifest.yaml()
+        #expect(try Manifest.parse(text, path: "forge.yaml") == manifest)
+    }
+}

@@ -89,18 +89,6 @@ public struct Manifest: Codable, Equatable, Sendable {
         return manifest
     }
 
-    /// The YAML text, with a header saying who owns it.
-    public func yaml() throws(ForgeError) -> String {
-        do {
-            let encoder = YAMLEncoder()
-            encoder.options.sortKeys = false
-            return "# forge.yaml: the app's manifest. forge reads and rewrites it; keep it in version control.\n"
-                + (try encoder.encode(self))
-        } catch {
-            throw ForgeError("cannot encode the manifest: \(error)")
-        }
-    }
-
     private static func describe(_ error: any Error) -> String {
         if case DecodingError.dataCorrupted(let context) = error { return context.debugDescription }
         if case DecodingError.keyNotFound(let key, let context) = error {
