@@ -77,9 +77,13 @@ public struct Database: Sendable {
         try await sql.raw("SELECT 1").run()
     }
 
-    /// Closes every pooled connection.
+    /// Closes every pooled connection; a second call does nothing.
     public func close() async throws {
-        try await pool.shutdownAsync()
+        do {
+            try await pool.shutdownAsync()
+        } catch ConnectionPoolError.shutdown {
+            return
+        }
         if let scratch = pool.source.scratchPath {
             for suffix in ["", "-wal", "-shm", "-journal"] {
                 try? FileManager.default.removeItem(atPath: scratch + suffix)
