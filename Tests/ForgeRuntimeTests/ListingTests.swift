@@ -1,5 +1,5 @@
 import Foundation
-import ForgeRuntime
+@testable import ForgeRuntime
 import ForgeTesting
 import Testing
 
@@ -182,5 +182,13 @@ import Testing
             let info = try await client.send(.get, "/health/info")
             #expect(info.json["name"] == "fragile")
         }
+    }
+}
+
+@Suite struct ResponseTimeFormatTests {
+    @Test func formatsHundredthsOfAMillisecond() {
+        #expect(ResponseTimeMiddleware<AppRequestContext>.format(.microseconds(1_234)) == "1.23ms")
+        #expect(ResponseTimeMiddleware<AppRequestContext>.format(.microseconds(50)) == "0.05ms")
+        #expect(ResponseTimeMiddleware<AppRequestContext>.format(.seconds(2)) == "2000.00ms")
     }
 }
