@@ -31,7 +31,19 @@ DB="$WORK/bench.sqlite"
 rm -f "$DB" "$DB-wal" "$DB-shm"
 export DATABASE_URL="sqlite:$DB" APP_ENV=production LOG_LEVEL=warning RATE_LIMIT=off
 (cd "$APP" && .build/release/bench migrate > /dev/null)
-"$WORK/baseline-build/release/Baseline" seed "$DB" "$ROWS"
+# Rows as SQLiteNIO stores them (dates as Unix time), inserted by Python's sqlite3 in one transaction.
+python3 - "$DB" "$ROWS" <<'PY'
+import sqlite3, sys, time
+db, rows = sys.argv[1], int(sys.argv[2])
+now = time.time()
+with sqlite3.connect(db) as connection:
+    connection.executemany(
+        "INSERT INTO posts (title, body, views, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
+        ((f"Post {i}", f"Body of post {i}.", i, now, now) for i in range(1, rows + 1)),
+    )
+    count = connection.execute("SELECT COUNT(*) FROM posts").fetchone()[0]
+assert count == rows, f"seeded {count} rows, expected {rows}"
+PY
 
 cat > "$WORK/get.lua" <<LUA
 math.randomseed(42)
@@ -51,11 +63,11 @@ run() {
     for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/api/posts/1" > /dev/null 2>&1 && break; sleep 0.1; done
     wrk -t"$THREADS" -c"$CONNECTIONS" -d2s -s "$WORK/get.lua" "http://127.0.0.1:$port" > /dev/null
     for kind in get post; do
-        wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$WORK/$kind.lua" "http://127.0.0.1:$port" > "$WORK/$name-$kind.txt"
+        wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$WORK/$kind.lua" "http://127.0.0.1:$port/api/posts" > "$WORK/$kind-$name.txt"
         local rps p99 errors
-        rps=$(awk '/Requests\/sec/ {print $2}' "$WORK/$name-$kind.txt")
-        p99=$(awk '$1 == "99%" {print $2}' "$WORK/$name-$kind.txt")
-        errors=$(awk '/Non-2xx/ {print $5}' "$WORK/$name-$kind.txt")
+        rps=$(awk '/Requests\/sec/ {print $2}' "$WORK/$kind-$name.txt")
+        p99=$(awk '$1 == "99%" {print $2}' "$WORK/$kind-$name.txt")
+        errors=$(awk '/Non-2xx/ {print $5}' "$WORK/$kind-$name.txt")
         printf '%-10s %-5s %10s req/s   p99 %-9s non-2xx %s\n' "$name" "$kind" "$rps" "$p99" "${errors:-0}"
         echo "$rps" > "$WORK/$name-$kind.rps"
     done

@@ -1,5 +1,4 @@
-// Baseline: `Baseline serve DB PORT` serves posts from a table a generated app created;
-// `Baseline seed DB N` inserts N rows into it.
+// Baseline: `Baseline serve DB PORT` serves posts from the table a generated app created.
 import Foundation
 import Hummingbird
 import NIOPosix
@@ -42,8 +41,8 @@ struct PoolDatabase: SQLDatabase {
 extension EventLoopGroupConnectionPool: @retroactive @unchecked Sendable {}
 
 let arguments = CommandLine.arguments
-guard arguments.count == 4 else {
-    print("usage: Baseline serve DB PORT | Baseline seed DB N")
+guard arguments.count == 4, arguments[1] == "serve", let port = Int(arguments[3]) else {
+    print("usage: Baseline serve DB PORT")
     exit(64)
 }
 var logger = Logger(label: "baseline")
@@ -55,16 +54,6 @@ let pool = EventLoopGroupConnectionPool(
     on: MultiThreadedEventLoopGroup.singleton
 )
 let database = PoolDatabase(pool: pool, logger: logger)
-
-if arguments[1] == "seed" {
-    let now = Date()
-    let rows = (1...Int(arguments[3])!).map { Row(title: "Post \($0)", body: "Body of post \($0).", views: $0, created_at: now, updated_at: now) }
-    for chunk in stride(from: 0, to: rows.count, by: 150) {
-        try await database.insert(into: "posts").models(Array(rows[chunk..<min(chunk + 150, rows.count)])).run()
-    }
-    try await pool.shutdownAsync()
-    exit(0)
-}
 
 let router = Router()
 router.get("/api/posts/{id}") { _, context -> Post in
@@ -82,5 +71,5 @@ router.post("/api/posts") { request, context -> EditedResponse<Post> in
     }
     return EditedResponse(status: .created, response: post)
 }
-let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: Int(arguments[3])!)), logger: logger)
+let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: port)), logger: logger)
 try await app.runService()
