@@ -37,12 +37,16 @@ struct MakeResource: ParsableCommand {
     var dryRun = false
 
     func run() throws {
+        var trace = PhaseTrace()
         let project = try Console.project()
+        trace.mark("read forge.yaml")
         let installation = try Installation.locate()
         let generator = ResourceGenerator(manifest: project.manifest, templates: installation.templates(projectRoot: project.root))
         let plan = try generator.plan(name: name, specs: fields, softDeletes: softDeletes, date: Date())
+        trace.mark("parse and render")
         let changes = FileChangeSet(root: project.root, files: plan.files, force: force)
         let outcome = dryRun ? try changes.plan() : try changes.apply()
+        trace.mark("write")
         guard outcome.changedAnything else {
             print("\(name) is up to date: nothing to write.")
             return
