@@ -3,7 +3,7 @@ SWIFT  ?= swift
 PREFIX ?= $(HOME)/.local
 DEMO_DIR ?= .build-demo
 
-.PHONY: help build release install uninstall test test-e2e demo bench
+.PHONY: help build release install uninstall test test-e2e demo bench bench-http
 
 help:
 	@echo "make demo      install forge into \$$PREFIX ($(PREFIX)), then generate, migrate, serve and query an app"
@@ -11,6 +11,7 @@ help:
 	@echo "make test-e2e  the same as FORGE_E2E=1 make test"
 	@echo "make install   build forge in release mode and install it with its runtime into \$$PREFIX"
 	@echo "make bench     time make:resource and db:migrate (scripts/bench.sh)"
+	@echo "make bench-http  a generated app against a hand-written baseline under wrk (scripts/bench-http.sh)"
 
 build:
 	$(SWIFT) build --product forge
@@ -43,3 +44,6 @@ demo: install
 
 bench: release
 	bash scripts/bench.sh
+
+bench-http:
+	bash scripts/bench-http.sh
