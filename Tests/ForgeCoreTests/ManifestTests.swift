@@ -1,4 +1,4 @@
-import ForgeCore
+@testable import ForgeCore
 import Foundation
 import Testing
 
@@ -58,5 +58,29 @@ import Testing
         ))
         let text = try manifest.yaml()
         #expect(try Manifest.parse(text, path: "forge.yaml") == manifest)
+    }
+}
+
+@Suite struct ManifestReaderTests {
+    @Test func readsWhatTheWriterWritesLikeYamsDoes() throws {
+        var manifest = Manifest(appName: "shop", ids: .dual)
+        manifest.inflections = ["cactus": "cactuses", "octopus": "octopodes"]
+        for index in 1...3 {
+            manifest.resources.append(Manifest.Resource(
+                name: "Thing\(index)", table: "thing\(index)s", migration: "2026_01_0\(index)_000000_create_thing\(index)s",
+                fields: try FieldSpecParser.parse(["name:string:required,max:80,default:a \"b\": c", "count:integer:min:0", "flag:boolean"]),
+                softDeletes: index == 2
+            ))
+        }
+        let text = try manifest.yaml()
+        let fast = try #require(ManifestReader.read(text))
+        #expect(fast == manifest)
+        #expect(try Manifest.parseWithYams(text, path: "forge.yaml") == manifest)
+    }
+
+    @Test func leavesOtherLayoutsToYams() throws {
+        let flow = "version: 1\napp: {name: shop, database: sqlite}\nresources: []\n"
+        #expect(ManifestReader.read(flow) == nil)
+        #expect(try Manifest.parse(flow, path: "forge.yaml").app.name == "shop")
     }
 }

@@ -78,13 +78,24 @@ public struct Manifest: Codable, Equatable, Sendable {
     /// Parses manifest text; `path` names it in errors.
     public static func parse(_ text: String, path: String) throws(ForgeError) -> Manifest {
         let manifest: Manifest
+        if let fast = ManifestReader.read(text) {
+            manifest = fast
+        } else {
+            manifest = try parseWithYams(text, path: path)
+        }
+        guard manifest.version <= currentVersion else {
+            throw ForgeError("\(path) has format version \(manifest.version), newer than this forge understands (\(currentVersion)); upgrade forge")
+        }
+        return manifest
+    }
+
+    /// The general path, for manifests written or edited in another YAML style.
+    static func parseWithYams(_ text: String, path: String) throws(ForgeError) -> Manifest {
+        let manifest: Manifest
         do {
             manifest = try YAMLDecoder().decode(Manifest.self, from: text)
         } catch {
             throw ForgeError("\(path) is not a valid forge manifest: \(Self.describe(error))")
-        }
-        guard manifest.version <= currentVersion else {
-            throw ForgeError("\(path) has format version \(manifest.version), newer than this forge understands (\(currentVersion)); upgrade forge")
         }
         return manifest
     }
