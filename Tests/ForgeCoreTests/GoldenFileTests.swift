@@ -51,14 +51,16 @@ import Testing
         #expect(again.files == first.files)
     }
 
+    /// Golden files carry a `.golden` suffix, so a generated `.gitignore` stays inert inside
+    /// Fixtures/ and a generated `.env` is not ignored by git.
     private func compare(_ files: [GeneratedFile], with name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let directory = repositoryRoot.appendingPathComponent("Fixtures/golden/\(name)")
         if Self.isRecording {
             try? FileManager.default.removeItem(at: directory)
-            try FileChangeSet(root: directory, files: files.map { GeneratedFile(path: $0.path, contents: $0.contents, ownership: .forge) }).apply()
+            try FileChangeSet(root: directory, files: files.map { GeneratedFile(path: $0.path + ".golden", contents: $0.contents, ownership: .forge) }).apply()
             return
         }
-        let expected = snapshot(directory)
+        let expected = Dictionary(uniqueKeysWithValues: snapshot(directory).map { (String($0.key.dropLast(".golden".count)), $0.value) })
         #expect(!expected.isEmpty, "no golden files at \(directory.path); record them with FORGE_RECORD_GOLDEN=1", sourceLocation: sourceLocation)
         #expect(Set(expected.keys) == Set(files.map { "/" + $0.path }), sourceLocation: sourceLocation)
         for file in files {
