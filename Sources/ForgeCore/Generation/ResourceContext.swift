@@ -162,27 +162,37 @@ struct ResourceContext {
     /// A valid sample value for `field` as a `JSONValue` literal, distinct per `variant` where the
     /// field's bounds leave room: numbers are kept inside min/max, text inside its lengths.
     static func sample(_ field: Field, variant: Int) -> String {
-        let type = field.type
-        switch type.measure {
-        case .value:
-            let low = field.minBound ?? -Double.infinity
-            let high = field.maxBound ?? Double.infinity
-            var value = type.swiftType == "Int" ? Double(variant * 7) : Double(variant) + 0.5
-            if value > high { value = max(low, high - Double(variant - 1)) }
-            if value < low { value = min(high, low + Double(variant - 1)) }
-            return type.swiftType == "Int" ? FieldRule.format(value.rounded(.down)) : String(value)
-        case .length where type == .string || type == .text:
-            var text = type == .text ? "Some longer \(field.name) text, number \(variant)." : "\(field.name) \(variant)"
-            if let max = field.maxBound.map({ Int($0) }), text.count > max {
-                text = String(text.prefix(Swift.max(0, max - 1))) + (max > 0 ? "\(variant % 10)" : "")
-            }
-            if let min = field.minBound.map({ Int($0) }), text.count < min {
-                text += String(repeating: "x", count: min - text.count)
-            }
-            return "\"\(text)\""
-        default:
-            return type.sampleJSON(field: field.name, variant: variant)
+        switch field.type {
+        case .string: quoted(fitting: "\(field.name) \(variant)", field, variant: variant)
+        case .text: quoted(fitting: "Some longer \(field.name) text, number \(variant).", field, variant: variant)
+        case .email: "\"user\(variant)@example.com\""
+        case .url: "\"https://example.com/\(field.name)/\(variant)\""
+        case .integer, .bigint: FieldRule.format(number(Double(variant * 7), within: field, variant: variant).rounded(.down))
+        case .float: String(number(Double(variant) + 0.5, within: field, variant: variant))
+        case .boolean: variant % 2 == 0 ? "false" : "true"
+        case .datetime: "\"2026-0\(min(variant, 9))-15T10:30:00Z\""
         }
+    }
+
+    /// `value`, moved inside the field's min/max when it falls outside.
+    private static func number(_ value: Double, within field: Field, variant: Int) -> Double {
+        let low = field.minBound ?? -.infinity
+        let high = field.maxBound ?? .infinity
+        if value > high { return max(low, high - Double(variant - 1)) }
+        if value < low { return min(high, low + Double(variant - 1)) }
+        return value
+    }
+
+    /// `text` cut or padded to the field's length bounds, as a string literal.
+    private static func quoted(fitting text: String, _ field: Field, variant: Int) -> String {
+        var text = text
+        if let max = field.maxBound.map({ Int($0) }), text.count > max {
+            text = String(text.prefix(Swift.max(0, max - 1))) + (max > 0 ? "\(variant % 10)" : "")
+        }
+        if let min = field.minBound.map({ Int($0) }), text.count < min {
+            text += String(repeating: "x", count: min - text.count)
+        }
+        return "\"\(text)\""
     }
 
     /// A `JSONValue` dictionary literal.

@@ -16,13 +16,6 @@ public struct TemplateLibrary: Sendable {
         try template(named: name).render(values)
     }
 
-    /// Checks that every template in `names` exists and parses, before anything is rendered.
-    public func check(_ names: [String]) throws(ForgeError) {
-        for name in names {
-            _ = try template(named: name)
-        }
-    }
-
     private func template(named name: String) throws(ForgeError) -> MustacheTemplate {
         let candidates = directories.map { $0.appendingPathComponent(name + ".mustache") }
         guard let url = candidates.first(where: { FileManager.default.fileExists(atPath: $0.path) }) else {

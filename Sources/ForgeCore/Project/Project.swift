@@ -31,3 +31,27 @@ public struct Project {
         root.appendingPathComponent(".build/debug/\(manifest.app.name)")
     }
 }
+
+/// Where a project's Package.swift finds ForgeRuntime.
+public struct RuntimeLink: Equatable, Sendable {
+    /// The forge package path the build will use.
+    public var path: String
+    /// Whether `FORGE_RUNTIME_PATH` chose it rather than the path `forge new` wrote.
+    public var fromEnvironment: Bool
+
+    public var url: URL { URL(fileURLWithPath: path) }
+}
+
+extension Project {
+    /// The runtime link the app builds with: `FORGE_RUNTIME_PATH` when set, else the path written
+    /// into Package.swift; `nil` when Package.swift is missing or names none.
+    public func runtimeLink(environment: [String: String] = ProcessInfo.processInfo.environment) -> RuntimeLink? {
+        if let path = environment["FORGE_RUNTIME_PATH"], !path.isEmpty {
+            return RuntimeLink(path: path, fromEnvironment: true)
+        }
+        guard let text = try? String(contentsOf: root.appendingPathComponent("Package.swift"), encoding: .utf8),
+              let match = text.firstMatch(of: /FORGE_RUNTIME_PATH"\] \?\? "([^"]+)"/)
+        else { return nil }
+        return RuntimeLink(path: String(match.1), fromEnvironment: false)
+    }
+}

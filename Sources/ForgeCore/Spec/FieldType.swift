@@ -75,18 +75,4 @@ public enum FieldType: String, CaseIterable, Codable, Sendable {
         default: nil
         }
     }
-
-    /// A valid sample value as a Swift `JSONValue` literal, distinct per `variant`.
-    public func sampleJSON(field: String, variant: Int) -> String {
-        switch self {
-        case .string: "\"\(field) \(variant)\""
-        case .text: "\"Some longer \(field) text, number \(variant).\""
-        case .email: "\"user\(variant)@example.com\""
-        case .url: "\"https://example.com/\(field)/\(variant)\""
-        case .integer, .bigint: "\(variant * 7)"
-        case .float: "\(variant).5"
-        case .boolean: variant % 2 == 0 ? "false" : "true"
-        case .datetime: "\"2026-0\(min(variant, 9))-15T10:30:00Z\""
-        }
-    }
 }

@@ -93,23 +93,16 @@ public struct Doctor {
 
     /// The runtime path the app's Package.swift resolves to, and whether it holds forge.
     private func runtimeLink(_ project: Project) -> (check: Check, root: URL?) {
-        let manifestURL = project.root.appendingPathComponent("Package.swift")
-        guard let text = try? String(contentsOf: manifestURL, encoding: .utf8) else {
-            return (Check(name: "runtime link", passed: false, detail: "no Package.swift", fix: "restore Package.swift from version control"), nil)
-        }
-        let override = ProcessInfo.processInfo.environment["FORGE_RUNTIME_PATH"].flatMap { $0.isEmpty ? nil : $0 }
-        let written = text.firstMatch(of: /FORGE_RUNTIME_PATH"\] \?\? "([^"]+)"/).map { String($0.1) }
-        guard let path = override ?? written else {
-            return (Check(name: "runtime link", passed: false, detail: "Package.swift names no ForgeRuntime path",
+        guard let link = project.runtimeLink() else {
+            return (Check(name: "runtime link", passed: false, detail: "Package.swift is missing or names no ForgeRuntime path",
                           fix: "set FORGE_RUNTIME_PATH to a forge checkout, or restore the generated Package.swift"), nil)
         }
-        let url = URL(fileURLWithPath: path)
-        guard Installation.isValid(url) else {
+        guard Installation.isValid(link.url) else {
             let fix = installation.map { "set FORGE_RUNTIME_PATH=\($0.root.path), or edit the path in Package.swift" }
                 ?? "set FORGE_RUNTIME_PATH to a forge checkout"
-            return (Check(name: "runtime link", passed: false, detail: "\(path) does not hold ForgeRuntime", fix: fix), nil)
+            return (Check(name: "runtime link", passed: false, detail: "\(link.path) does not hold ForgeRuntime", fix: fix), nil)
         }
-        return (Check(name: "runtime link", passed: true, detail: path + (override != nil ? " (from FORGE_RUNTIME_PATH)" : "")), url)
+        return (Check(name: "runtime link", passed: true, detail: link.path + (link.fromEnvironment ? " (from FORGE_RUNTIME_PATH)" : "")), link.url)
     }
 
     private func secrets(_ project: Project) -> Check {

@@ -26,7 +26,7 @@ struct DBMigrate: ParsableCommand {
 enum AppCommand {
     static func builder() throws -> AppBuilder {
         let project = try Console.project()
-        return AppBuilder(project: project, runtimeRoot: RuntimeLink.root(of: project))
+        return AppBuilder(project: project, runtimeRoot: project.runtimeLink()?.url)
     }
 
     /// Runs `arguments` on the app, passing its output through; exits with its status.
@@ -35,16 +35,5 @@ enum AppCommand {
         try builder.buildIfNeeded(log: Console.progress)
         let status = try Subprocess.stream([builder.project.executable.path] + arguments, in: builder.project.root)
         if status != 0 { throw ExitCode(status) }
-    }
-}
-
-/// The forge package a project's Package.swift links.
-enum RuntimeLink {
-    static func root(of project: Project) -> URL? {
-        if let path = ProcessInfo.processInfo.environment["FORGE_RUNTIME_PATH"], !path.isEmpty {
-            return URL(fileURLWithPath: path)
-        }
-        let text = (try? String(contentsOf: project.root.appendingPathComponent("Package.swift"), encoding: .utf8)) ?? ""
-        return text.firstMatch(of: /FORGE_RUNTIME_PATH"\] \?\? "([^"]+)"/).map { URL(fileURLWithPath: String($0.1)) }
     }
 }
