@@ -61,11 +61,11 @@ struct NoteController: RouteRegistrar {
     func register(on routes: Routes) {
         let notes = routes.group("/api/notes")
         notes.get(handler: "NoteController.list") { request, _ in
-            let query = try ListQuery(request, rules: Note.listing, softDeletes: Note.softDeletes)
+            let query = try ListQuery(request, for: Note.self)
             return PageEnvelope(try await NoteRepository(database: database.sql).list(query))
         }
         notes.get("count", handler: "NoteController.count") { request, _ in
-            let query = try ListQuery(request, rules: Note.listing, softDeletes: Note.softDeletes)
+            let query = try ListQuery(request, for: Note.self)
             return DataEnvelope(CountResult(count: try await NoteRepository(database: database.sql).count(query)))
         }
         notes.delete("{id}", handler: "NoteController.delete") { _, context in
@@ -164,7 +164,7 @@ let ticketsApp = AppDefinition(name: "tickets", migrations: [CreateTickets()]) {
         return DataEnvelope(TicketResponse(ticket)).created
     }
     tickets.get(handler: "TicketController.list") { request, _ in
-        let query = try ListQuery(request, rules: Ticket.listing)
+        let query = try ListQuery(request, for: Ticket.self)
         return PageEnvelope(try await TicketRepository(database: database.sql).list(query).map(TicketResponse.init))
     }
     tickets.get("{id}", handler: "TicketController.show") { _, context in

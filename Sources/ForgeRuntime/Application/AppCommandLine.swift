@@ -73,7 +73,7 @@ public enum AppCommandLine {
         case "doctor":
             print(try JSON.string(await DoctorReport.make(definition, configuration: configuration, logger: logger)))
         case "routes":
-            options.quietLogs(&logger)
+            logger.logLevel = .error
             let database = try await Database.open(.sqliteMemory, logger: logger)
             let (_, table) = AppServer.buildRouter(for: definition, configuration: configuration, database: database)
             try await database.close()
@@ -135,10 +135,6 @@ public enum AppCommandLine {
                     throw AppCommandLineError(message: "unknown option '\(argument)' for '\(command)'", exitCode: 64)
                 }
             }
-        }
-
-        func quietLogs(_ logger: inout Logger) {
-            logger.logLevel = .error
         }
     }
 }

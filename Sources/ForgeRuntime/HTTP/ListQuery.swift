@@ -111,6 +111,11 @@ public struct ListingRules: Sendable {
 }
 
 extension ListQuery {
+    /// Parses a list request for `model`, using its listing rules and soft-delete setting.
+    public init<M: Model>(_ request: Request, for model: M.Type) throws(AppError) {
+        try self.init(request, rules: M.listing, softDeletes: M.softDeletes)
+    }
+
     /// Parses a list request's query string against `rules`; 400 naming the first bad parameter.
     public init(_ request: Request, rules: ListingRules, softDeletes: Bool = false) throws(AppError) {
         let parameters = request.uri.queryParameters
