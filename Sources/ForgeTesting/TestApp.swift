@@ -60,6 +60,16 @@ public struct TestClient: Sendable {
         return TestJSONResponse(try await client.execute(method: method, path: path, headers: headers, body: buffer))
     }
 
+    /// Creates a row with `POST path` and returns its `id`, failing unless the answer is 201.
+    /// Tests use it to make the rows a body refers to.
+    public func create(_ path: String, json body: JSONValue) async throws -> JSONValue {
+        let response = try await send(.post, path, json: body)
+        guard response.status == .created else {
+            throw TestClientError(message: "POST \(path) answered \(response.status.code): \(response.text)")
+        }
+        return response.json["data"]["id"]
+    }
+
     /// Sends a raw body, for testing malformed input.
     public func send(_ method: HTTPRequest.Method, _ path: String, raw body: String) async throws -> TestJSONResponse {
         let response = try await client.execute(
@@ -81,4 +91,10 @@ public struct TestJSONResponse: Sendable {
         self.text = String(buffer: response.body)
         self.json = (try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))) ?? .null
     }
+}
+
+/// A request a test relied on did not succeed.
+public struct TestClientError: Error, CustomStringConvertible {
+    public let message: String
+    public var description: String { message }
 }

@@ -3,9 +3,11 @@ import Foundation
 /// The values the resource templates render, computed once from a stored resource.
 ///
 /// Templates stay free of logic: every Swift fragment that depends on a field's type and
-/// rules (column definitions, validation calls, sample values) is built here.
+/// rules (column definitions, validation calls, fake and sample values) is built here, from
+/// the type table in ``FieldType/traits``.
 struct ResourceContext {
     let resource: Manifest.Resource
+    let manifest: Manifest
     let names: ResourceName
     let appType: String
     let command: String
@@ -14,6 +16,7 @@ struct ResourceContext {
 
     init(resource: Manifest.Resource, manifest: Manifest, command: String) throws(FieldSpecError) {
         self.resource = resource
+        self.manifest = manifest
         self.names = try ResourceName(resource.name, inflector: manifest.inflector)
         self.appType = AppNames.appType(manifest.app.name)
         self.command = command
@@ -32,6 +35,8 @@ struct ResourceContext {
         }
         let required = fields.filter(\.isRequired).map { ["property": $0.property, "column": $0.name] }
         let unique = fields.filter(\.isUnique).map(uniqueContext)
+        var references = fields.compactMap(referenceContext)
+        for index in references.indices { references[index]["last"] = index == references.count - 1 }
         return [
             "command": command,
             "appType": appType,
@@ -44,8 +49,9 @@ struct ResourceContext {
             "migrationType": migrationType,
             "migrationName": resource.migration,
             "fields": fieldValues,
+            "enums": fields.compactMap(enumContext),
             "hasRenamed": fields.contains { $0.property != $0.name },
-            "hasOptional": fields.contains { !$0.isRequired },
+            "hasOptional": fields.contains { !$0.isNotNull },
             "softDeletes": resource.softDeletes ?? false,
             "dualIDs": dualIDs,
             "idAccessor": dualIDs ? "string" : "int",
@@ -53,57 +59,91 @@ struct ResourceContext {
             "requiredFields": required,
             "hasRequired": !required.isEmpty,
             "uniqueFields": unique,
-            "indexes": fields.filter { $0.isIndexed && !$0.isUnique }.map {
+            "references": references,
+            "hasReferences": !references.isEmpty,
+            "referenceSetup": referenceSetup,
+            "factoryArguments": references.map { "\($0["idsProperty"]!): [1]" }.joined(separator: ", "),
+            "indexes": fields.filter(\.isIndexed).map {
                 ["name": "\(names.table)_\($0.name)_index", "column": $0.name]
             },
             "validBody": body(variant: 1),
             "updateBody": updateBody,
             "updateColumn": updateField.name,
-            "updateValue": Self.sample(updateField, variant: 2),
+            "updateValue": sample(updateField, variant: 2),
         ]
     }
 
+    // MARK: Fields
+
+    /// The Swift type of a field's values: the table's, or the generated enum's.
+    func swiftType(_ field: Field) -> String {
+        field.type == .enumeration ? "\(names.type).\(Self.enumTypeName(field))" : field.type.traits.swift
+    }
+
+    /// The nested enum an `enum` field generates: `status` → `Status` (`DraftValue` where the
+    /// plain name would clash with a type the model already declares).
+    static func enumTypeName(_ field: Field) -> String {
+        let name = field.name.pascalCased
+        return ["Draft", "CodingKeys"].contains(name) ? name + "Value" : name
+    }
+
     private func fieldContext(_ field: Field, isLast: Bool) -> [String: Any] {
-        let type = field.type
-        let optionalMark = field.isRequired ? "" : "?"
-        let createRules = (field.isRequired ? [".required"] : []) + Self.valueRules(field)
-        let updateRules = Self.valueRules(field) + (field.isRequired && type.swiftType == "String" ? [".notBlank"] : [])
+        let swift = swiftType(field)
+        let createRules = (field.isRequired ? [".required"] : []) + valueRules(field)
+        let updateRules = valueRules(field) + (field.isRequired && field.type.isText ? [".notBlank"] : [])
         var draftValue = field.property
         if let value = field.defaultValue, !field.isRequired {
-            draftValue += " ?? " + Self.swiftLiteral(value, type: type)
+            draftValue += " ?? " + literal(value, for: field)
         }
         return [
             "property": field.property,
             "column": field.name,
             "renamed": field.property != field.name,
-            "swiftType": type.swiftType,
-            "columnKind": type.columnKind,
-            "modelType": type.swiftType + optionalMark,
+            "swiftType": swift,
+            "columnKind": field.type.traits.columnKind ?? "",
+            "listable": field.type.traits.columnKind != nil,
+            "modelType": swift + (field.isNotNull ? "" : "?"),
             "createRules": createRules,
             "hasCreateRules": !createRules.isEmpty,
             "updateRules": updateRules,
             "hasUpdateRules": !updateRules.isEmpty,
             "draftValue": draftValue,
-            "columnType": type.columnType(maxLength: field.type.measure == .length ? field.maxBound.map { Int($0) } ?? type.defaultMaxLength : nil),
+            "columnType": columnType(field),
             "constraints": constraints(field),
-            "sample": Self.sample(field, variant: 1),
+            "fake": fakeExpression(field),
+            "sample": sample(field, variant: 1),
             "isLast": isLast,
         ]
     }
 
+    /// `.dialect(sqlite: "VARCHAR(120)", postgres: "VARCHAR(120)")`, or SQLKit's own name when
+    /// both databases spell the type the same way.
+    func columnType(_ field: Field) -> String {
+        let traits = field.type.traits
+        let sqlite = traits.sqlite.replacingOccurrences(of: "%d", with: String(field.columnLength))
+        let postgres = traits.postgres.replacingOccurrences(of: "%d", with: String(field.columnLength))
+        if sqlite == postgres { return sqlite == "TEXT" ? ".text" : ".custom(SQLRaw(\"\(sqlite)\"))" }
+        return ".dialect(sqlite: \"\(sqlite)\", postgres: \"\(postgres)\")"
+    }
+
     /// `FieldRule` expressions for a field's value rules (everything but presence).
-    static func valueRules(_ field: Field) -> [String] {
+    func valueRules(_ field: Field) -> [String] {
         var rules: [String] = []
-        if let builtIn = field.type.builtInRule { rules.append(builtIn) }
-        switch field.type.measure {
+        if let builtIn = field.type.traits.validation { rules.append(builtIn) }
+        switch field.type.traits.measure {
         case .length:
-            if let min = field.minBound { rules.append(".minLength(\(Int(min)))") }
-            if let max = field.maxBound { rules.append(".maxLength(\(Int(max)))") }
-            else if let max = field.type.defaultMaxLength { rules.append(".maxLength(\(max))") }
+            if let min = field.minLength { rules.append(".minLength(\(min))") }
+            if let max = field.maxLength ?? field.type.traits.defaultLength { rules.append(".maxLength(\(max))") }
         case .value:
-            let literal = { (value: Double) in field.type.swiftType == "Double" ? "\(value)" : FieldRule.format(value) }
-            if let min = field.minBound { rules.append(".min(\(literal(min)))") }
-            if let max = field.maxBound { rules.append(".max(\(literal(max)))") }
+            for rule in field.rules {
+                switch rule {
+                case .min(let bound), .ge(let bound): rules.append(".min(\(numberLiteral(bound, for: field)))")
+                case .max(let bound), .le(let bound): rules.append(".max(\(numberLiteral(bound, for: field)))")
+                case .gt(let bound): rules.append(".greaterThan(\(numberLiteral(bound, for: field)))")
+                case .lt(let bound): rules.append(".lessThan(\(numberLiteral(bound, for: field)))")
+                default: break
+                }
+            }
         case .none:
             break
         }
@@ -112,25 +152,66 @@ struct ResourceContext {
 
     private func constraints(_ field: Field) -> [String] {
         var constraints: [String] = []
-        if field.isRequired { constraints.append(".notNull") }
+        if field.isNotNull { constraints.append(".notNull") }
         if field.isUnique { constraints.append(".unique") }
-        if let value = field.defaultValue { constraints.append(".default(\(Self.swiftLiteral(value, type: field.type)))") }
+        if let value = field.defaultValue { constraints.append(".default(\(columnDefault(value, for: field)))") }
+        if let key = field.foreignKey { constraints.append(".references(\"\(key.table)\", \"\(key.column)\")") }
         return constraints
+    }
+
+    private func enumContext(_ field: Field) -> [String: Any]? {
+        guard field.type == .enumeration, let values = field.values else { return nil }
+        return [
+            "enumType": Self.enumTypeName(field),
+            "column": field.name,
+            "cases": values.map { value in
+                let name = value.camelCased
+                let escaped = ReservedWords.swift.contains(name) ? "`\(name)`" : name
+                return ["name": escaped, "renamed": name != value, "value": value]
+            },
+        ]
+    }
+
+    private func referenceContext(_ field: Field) -> [String: Any]? {
+        guard let key = field.foreignKey, let target = target(of: field) else { return nil }
+        let targetNames = try? ResourceName(target.name, inflector: manifest.inflector)
+        let relation = field.relation
+        return [
+            "column": field.name,
+            "property": field.property,
+            "relation": relation,
+            "targetType": target.name,
+            "targetTable": key.table,
+            "targetVariable": targetNames?.variable ?? relation,
+            "idsProperty": relation + "Ids",
+            "optional": !field.isNotNull,
+        ]
+    }
+
+    /// The resource a foreign-key field points at.
+    func target(of field: Field) -> Manifest.Resource? {
+        Self.target(of: field, owner: resource, in: manifest)
+    }
+
+    static func target(of field: Field, owner: Manifest.Resource, in manifest: Manifest) -> Manifest.Resource? {
+        guard let key = field.foreignKey else { return nil }
+        if key.table == owner.table { return owner }
+        return manifest.resources.first { $0.table == key.table }
     }
 
     private func uniqueContext(_ field: Field) -> [String: Any] {
         let conflict = "throw AppError.conflict(field: \"\(field.name)\")"
         let property = field.property
         let plural = names.pluralVariable
-        let draftCheck = field.isRequired
+        let draftCheck = field.isNotNull
             ? "if try await \(plural).exists(\"\(field.name)\", equals: draft.\(property)) { \(conflict) }"
             : "if let \(property) = draft.\(property), try await \(plural).exists(\"\(field.name)\", equals: \(property)) { \(conflict) }"
-        let replaceCheck = field.isRequired
+        let replaceCheck = field.isNotNull
             ? "if try await \(plural).exists(\"\(field.name)\", equals: draft.\(property), excluding: id) { \(conflict) }"
             : "if let \(property) = draft.\(property), try await \(plural).exists(\"\(field.name)\", equals: \(property), excluding: id) { \(conflict) }"
         var duplicate = bodyPairs(variant: 2)
         if let index = duplicate.firstIndex(where: { $0.0 == field.name }) {
-            duplicate[index].1 = Self.sample(field, variant: 1)
+            duplicate[index].1 = sample(field, variant: 1)
         }
         return [
             "column": field.name,
@@ -142,71 +223,42 @@ struct ResourceContext {
         ]
     }
 
-    /// The field a generated test changes with PATCH: the first text-like one, else the first.
-    private var updateField: Field {
-        resource.fields.first { $0.type.swiftType == "String" } ?? resource.fields[0]
+    // MARK: Literals
+
+    /// A bound as a Swift literal of the field's type: `5`, `5.0`, `"9999.99"`.
+    func numberLiteral(_ value: Double, for field: Field) -> String {
+        let text = FieldRule.format(value)
+        switch field.type.traits.swift {
+        case "Double": return text.contains(".") ? text : text + ".0"
+        case "ExactDecimal": return text.contains(".") ? "\"\(text)\"" : text
+        default: return text
+        }
     }
 
-    private var updateBody: String {
-        Self.literal([(updateField.name, Self.sample(updateField, variant: 2))])
-    }
-
-    private func bodyPairs(variant: Int) -> [(String, String)] {
-        resource.fields.map { ($0.name, Self.sample($0, variant: variant)) }
-    }
-
-    private func body(variant: Int) -> String {
-        Self.literal(bodyPairs(variant: variant))
-    }
-
-    /// A valid sample value for `field` as a `JSONValue` literal, distinct per `variant` where the
-    /// field's bounds leave room: numbers are kept inside min/max, text inside its lengths.
-    static func sample(_ field: Field, variant: Int) -> String {
+    /// A Swift literal for a `default:` value of `field`.
+    func literal(_ value: String, for field: Field) -> String {
         switch field.type {
-        case .string: quoted(fitting: "\(field.name) \(variant)", field, variant: variant)
-        case .text: quoted(fitting: "Some longer \(field.name) text, number \(variant).", field, variant: variant)
-        case .email: "\"user\(variant)@example.com\""
-        case .url: "\"https://example.com/\(field.name)/\(variant)\""
-        case .integer, .bigint: FieldRule.format(number(Double(variant * 7), within: field, variant: variant).rounded(.down))
-        case .float: String(number(Double(variant) + 0.5, within: field, variant: variant))
-        case .boolean: variant % 2 == 0 ? "false" : "true"
-        case .datetime: "\"2026-0\(min(variant, 9))-15T10:30:00Z\""
+        case .integer, .bigint, .boolean: return value
+        case .float: return value.contains(".") ? value : value + ".0"
+        case .decimal, .money, .percent: return value.contains(".") ? "\"\(value)\"" : value
+        case .enumeration: return "." + value.camelCased
+        case .date: return "CalendarDate(\"\(value)\")!"
+        case .time: return "TimeOfDay(\"\(value)\")!"
+        case .uuid: return "UUID(uuidString: \"\(value)\")!"
+        default: return Self.stringLiteral(value)
         }
     }
 
-    /// `value`, moved inside the field's min/max when it falls outside.
-    private static func number(_ value: Double, within field: Field, variant: Int) -> Double {
-        let low = field.minBound ?? -.infinity
-        let high = field.maxBound ?? .infinity
-        if value > high { return max(low, high - Double(variant - 1)) }
-        if value < low { return min(high, low + Double(variant - 1)) }
-        return value
+    /// The column default: numbers and booleans as themselves, everything else as text, which
+    /// both databases convert to the column's type.
+    func columnDefault(_ value: String, for field: Field) -> String {
+        switch field.type {
+        case .integer, .bigint, .float, .boolean: value
+        default: Self.stringLiteral(value)
+        }
     }
 
-    /// `text` cut or padded to the field's length bounds, as a string literal.
-    private static func quoted(fitting text: String, _ field: Field, variant: Int) -> String {
-        var text = text
-        if let max = field.maxBound.map({ Int($0) }), text.count > max {
-            text = String(text.prefix(Swift.max(0, max - 1))) + (max > 0 ? "\(variant % 10)" : "")
-        }
-        if let min = field.minBound.map({ Int($0) }), text.count < min {
-            text += String(repeating: "x", count: min - text.count)
-        }
-        return "\"\(text)\""
-    }
-
-    /// A `JSONValue` dictionary literal.
-    static func literal(_ pairs: [(String, String)]) -> String {
-        pairs.isEmpty ? "[:]" : "[" + pairs.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "]"
-    }
-
-    /// A Swift literal for a `default:` value of `type`.
-    static func swiftLiteral(_ value: String, type: FieldType) -> String {
-        switch type.swiftType {
-        case "String":
-            "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
-        default:
-            value
-        }
+    static func stringLiteral(_ value: String) -> String {
+        "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 }

@@ -28,11 +28,51 @@ public struct ResourceGenerator {
             ("resource/UpdateRequest.swift", "Sources/App/DTOs/Update\(names.type)Request.swift"),
             ("resource/Response.swift", "Sources/App/DTOs/\(names.type)Response.swift"),
             ("resource/Migration.swift", "Sources/App/Migrations/\(migrationType).swift"),
+            ("resource/Factory.swift", "Sources/App/Factories/\(names.type)Factory.swift"),
             ("resource/Repository.swift", "Sources/App/Repositories/\(names.type)Repository.swift"),
             ("resource/Service.swift", "Sources/App/Services/\(names.type)Service.swift"),
             ("resource/Controller.swift", "Sources/App/Controllers/\(names.type)Controller.swift"),
             ("resource/Tests.swift", "Tests/AppTests/\(names.type)Tests.swift"),
         ]
+    }
+
+    /// Ties every reference to the resource it names: `references/User` gains the foreign key
+    /// to `users.id`, and fastpy's `foreign:users.id` gains its target. An unknown target is an
+    /// error, since the table must exist before rows can point at it.
+    func resolveReferences(_ fields: [Field], of names: ResourceName, specs: [String]) throws(ForgeError) -> [Field] {
+        var resolved: [Field] = []
+        for (field, spec) in zip(fields, specs) {
+            var field = field
+            let known = manifest.resources.map { ($0.name, $0.table) } + [(names.type, names.table)]
+            let target: (name: String, table: String)?
+            if field.type == .reference {
+                target = known.first { $0.0 == field.target }
+                guard let target else {
+                    let suggestion = Suggester.closest(to: field.target ?? "", in: known.map(\.0)).map { " — did you mean '\($0)'?" } ?? ""
+                    throw ForgeError("'\(spec)' refers to resource '\(field.target ?? "")', which this app does not have; make it first with forge make:resource \(field.target ?? "")\(suggestion)")
+                }
+                if field.foreignKey == nil { field.rules.append(.foreign(table: target.table, column: "id")) }
+            } else if let key = field.foreignKey {
+                target = known.first { $0.1 == key.table }
+                guard let target else {
+                    let suggestion = Suggester.closest(to: key.table, in: known.map(\.1)).map { " — did you mean '\($0).id'?" } ?? ""
+                    throw ForgeError("'\(spec)' has a foreign key to table '\(key.table)', which no resource of this app creates\(suggestion)")
+                }
+                field.target = target.name
+            } else {
+                target = nil
+            }
+            if let target {
+                if manifest.app.ids == .dual {
+                    throw ForgeError("'\(spec)': references are not supported in apps made with --ids dual, whose API never shows integer ids")
+                }
+                if target.name == names.type, field.isRequired {
+                    throw ForgeError("'\(spec)': a required reference to its own resource leaves no way to make the first row; drop 'required'")
+                }
+            }
+            resolved.append(field)
+        }
+        return resolved
     }
 
     /// Plans resource `name` with `specs`, made at `date` (which stamps a new migration).
@@ -59,7 +99,7 @@ public struct ResourceGenerator {
             name: names.type,
             table: names.table,
             migration: existing?.migration ?? MigrationName.make("create_\(names.table)", at: date),
-            fields: fields,
+            fields: try resolveReferences(fields, of: names, specs: specs),
             softDeletes: softDeletes
         )
         var updated = manifest

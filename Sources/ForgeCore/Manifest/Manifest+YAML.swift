@@ -6,7 +6,7 @@ extension Manifest {
     /// The manifest as YAML text with a header saying who owns it.
     public func yaml() throws(ForgeError) -> String {
         var out = "# forge.yaml: the app's manifest. forge reads and rewrites it; keep it in version control.\n"
-        out += "version: \(version)\n"
+        out += "version: \(Self.currentVersion)\n"
         out += "app:\n"
         out += "  name: \(Self.scalar(app.name))\n"
         out += "  database: \(Self.scalar(app.database))\n"
@@ -27,6 +27,11 @@ extension Manifest {
             for field in resource.fields {
                 out += "  - name: \(Self.scalar(field.name))\n"
                 out += "    type: \(field.type.rawValue)\n"
+                if let values = field.values {
+                    out += "    values:\n"
+                    for value in values { out += "    - \(Self.scalar(value))\n" }
+                }
+                if let target = field.target { out += "    target: \(Self.scalar(target))\n" }
                 out += field.rules.isEmpty ? "    rules: []\n" : "    rules:\n"
                 for rule in field.rules {
                     out += "    - \(Self.scalar(rule.description))\n"

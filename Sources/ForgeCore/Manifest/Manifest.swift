@@ -7,7 +7,9 @@ import Yams
 /// The `version` key versions the format; forge refuses a newer one instead of misreading it.
 public struct Manifest: Codable, Equatable, Sendable {
     /// The format this forge reads and writes.
-    public static let currentVersion = 1
+    /// Version 2 added enum `values`, reference `target`s and the gt/ge/lt/le/foreign rules;
+    /// version 1 files read unchanged.
+    public static let currentVersion = 2
     /// The file name at the root of every forge app.
     public static let fileName = "forge.yaml"
 

@@ -54,6 +54,18 @@ enum ManifestReader {
                 guard let fieldName = value(of: line, key: "  - name"),
                       let type = value(of: lines.popFirst(), key: "    type").flatMap(FieldType.init(rawValue:))
                 else { return nil }
+                var values: [String]?
+                if lines.first == "    values:" {
+                    lines.removeFirst()
+                    values = []
+                    while let valueLine = lines.first, valueLine.hasPrefix("    - ") {
+                        lines.removeFirst()
+                        guard let value = scalar(valueLine.dropFirst(6)) else { return nil }
+                        values?.append(value)
+                    }
+                }
+                let target = value(of: lines.first, key: "    target")
+                if target != nil { lines.removeFirst() }
                 var rules: [FieldRule] = []
                 switch lines.popFirst() {
                 case "    rules: []":
@@ -69,7 +81,7 @@ enum ManifestReader {
                 default:
                     return nil
                 }
-                fields.append(Field(name: fieldName, type: type, rules: rules))
+                fields.append(Field(name: fieldName, type: type, rules: rules, values: values, target: target))
             }
             manifest.resources.append(Manifest.Resource(name: name, table: table, migration: migration, fields: fields, softDeletes: softDeletes))
         }

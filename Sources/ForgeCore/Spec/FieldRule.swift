@@ -4,14 +4,21 @@ public enum FieldRule: Equatable, Sendable, Codable, CustomStringConvertible {
     case nullable
     case unique
     case index
-    /// Length for text-like types, value for numbers.
+    /// Length for text-like types, value (inclusive) for numbers.
     case max(Double)
     case min(Double)
+    /// Exclusive and inclusive value bounds, for numbers.
+    case gt(Double)
+    case ge(Double)
+    case lt(Double)
+    case le(Double)
+    /// A foreign key to `table.column` (fastpy's spelling of a reference).
+    case foreign(table: String, column: String)
     /// The column default and the value used when a create request omits the field.
     case defaultValue(String)
 
-    /// Every rule name the parser accepts.
-    public static let names = ["required", "nullable", "unique", "index", "max", "min", "default"]
+    /// Every rule name the parser accepts; `gte` and `lte` are read as `ge` and `le`.
+    public static let names = ["required", "nullable", "unique", "index", "max", "min", "gt", "ge", "gte", "lt", "le", "lte", "foreign", "default"]
 
     /// The rule as it is written in a spec and in `forge.yaml`.
     public var description: String {
@@ -22,6 +29,11 @@ public enum FieldRule: Equatable, Sendable, Codable, CustomStringConvertible {
         case .index: "index"
         case .max(let value): "max:\(Self.format(value))"
         case .min(let value): "min:\(Self.format(value))"
+        case .gt(let value): "gt:\(Self.format(value))"
+        case .ge(let value): "ge:\(Self.format(value))"
+        case .lt(let value): "lt:\(Self.format(value))"
+        case .le(let value): "le:\(Self.format(value))"
+        case .foreign(let table, let column): "foreign:\(table).\(column)"
         case .defaultValue(let value): "default:\(value)"
         }
     }
@@ -40,6 +52,7 @@ public enum FieldRule: Equatable, Sendable, Codable, CustomStringConvertible {
         try container.encode(description)
     }
 
+    /// A bound as a person writes it: `0`, `9999.99`.
     static func format(_ value: Double) -> String {
         value.rounded() == value && abs(value) < 1e15 ? String(Int64(value)) : String(value)
     }

@@ -10,7 +10,7 @@ public enum FieldSpecParser {
     /// Parses one spec.
     public static func parse(_ spec: String) throws(FieldSpecError) -> Field {
         let parts = spec.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
-        let name = parts[0]
+        var name = parts[0]
         guard !spec.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw FieldSpecError(.emptySpec, spec: spec, token: "", column: 1, reason: "empty field spec; write name:type[:rules], for example title:string:required")
         }
@@ -20,10 +20,13 @@ public enum FieldSpecParser {
                                  reason: "field '\(name)' has no type; write \(name):TYPE with TYPE one of \(FieldType.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         let typeColumn = name.count + 2
-        guard let type = FieldType(rawValue: parts[1].lowercased()) else {
-            throw FieldSpecError(.unknownType, spec: spec, token: parts[1], column: typeColumn,
-                                 reason: "unknown type '\(parts[1])'",
-                                 suggestion: Suggester.closest(to: parts[1], in: FieldType.allCases.map(\.rawValue)))
+        var (type, values, target) = try parseType(parts[1], spec: spec, column: typeColumn)
+        if type == .reference {
+            target = target ?? (name.hasSuffix("_id") ? String(name.dropLast(3)) : name).pascalCased
+            if !name.hasSuffix("_id") { name += "_id" }
+        }
+        if type == .reference, let reason = ReservedWords.fieldReason(name) {
+            throw FieldSpecError(.reservedName, spec: spec, token: parts[0], column: 1, reason: reason)
         }
         var rules: [FieldRule] = []
         if parts.count == 3 {
@@ -34,7 +37,7 @@ public enum FieldSpecParser {
                 offset += token.count + 1
             }
         }
-        let field = Field(name: name, type: type, rules: rules)
+        let field = Field(name: name, type: type, rules: rules, values: values, target: target)
         try checkConsistency(field, spec: spec, rulesColumn: typeColumn + parts[1].count + 1)
         return field
     }
@@ -51,6 +54,64 @@ public enum FieldSpecParser {
             fields.append(field)
         }
         return fields
+    }
+
+    /// Parses the type token: a type name, `enum/a/b/c`, or `references[/Resource]`.
+    static func parseType(_ token: String, spec: String, column: Int) throws(FieldSpecError) -> (FieldType, [String]?, String?) {
+        let pieces = token.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        let typeName = pieces[0].lowercased()
+        guard let type = FieldType(rawValue: typeName) ?? (typeName == "belongs_to" ? .reference : nil) else {
+            throw FieldSpecError(.unknownType, spec: spec, token: pieces[0], column: column,
+                                 reason: "unknown type '\(pieces[0])'",
+                                 suggestion: Suggester.closest(to: pieces[0], in: FieldType.names))
+        }
+        let payload = Array(pieces.dropFirst())
+        var payloadColumn = column + pieces[0].count + 1
+        switch type {
+        case .enumeration:
+            guard !payload.isEmpty else {
+                throw FieldSpecError(.missingValue, spec: spec, token: token, column: column,
+                                     reason: "an enum lists its values after slashes, as in status:enum/draft/published")
+            }
+            var values: [String] = []
+            for value in payload {
+                guard let first = value.first, first.isLowercase, first.isASCII,
+                      value.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") })
+                else {
+                    let fixed = value.snakeCased.filter { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+                    throw FieldSpecError(.invalidName, spec: spec, token: value, column: payloadColumn,
+                                         reason: value.isEmpty ? "empty enum value (two slashes in a row, or a trailing slash)"
+                                                               : "invalid enum value '\(value)': use lowercase letters, digits and underscores, starting with a letter",
+                                         suggestion: fixed.first?.isLetter == true && fixed != value ? fixed : nil)
+                }
+                guard !values.contains(value) else {
+                    throw FieldSpecError(.duplicateField, spec: spec, token: value, column: payloadColumn,
+                                         reason: "enum value '\(value)' is listed twice")
+                }
+                values.append(value)
+                payloadColumn += value.count + 1
+            }
+            return (type, values, nil)
+        case .reference:
+            guard payload.count <= 1 else {
+                throw FieldSpecError(.unexpectedValue, spec: spec, token: token, column: column,
+                                     reason: "a reference names one resource, as in author:references/User")
+            }
+            guard let target = payload.first else { return (type, nil, nil) }
+            do {
+                return (type, nil, try ResourceName(target).type)
+            } catch {
+                throw FieldSpecError(.invalidResourceName, spec: spec, token: target, column: payloadColumn,
+                                     reason: "'\(target)' is not a resource name; a reference names one, as in author:references/User",
+                                     suggestion: error.suggestion)
+            }
+        default:
+            guard payload.isEmpty else {
+                throw FieldSpecError(.unexpectedValue, spec: spec, token: token, column: payloadColumn - 1,
+                                     reason: "type '\(type.rawValue)' takes no '/' values; only enum and references do")
+            }
+            return (type, nil, nil)
+        }
     }
 
     /// Parses one rule; `offset` is the 1-based column where the token starts in `spec`.
@@ -83,6 +144,17 @@ public enum FieldSpecParser {
         case "index": return try flag(.index)
         case "max": return .max(try number())
         case "min": return .min(try number())
+        case "gt": return .gt(try number())
+        case "ge", "gte": return .ge(try number())
+        case "lt": return .lt(try number())
+        case "le", "lte": return .le(try number())
+        case "foreign":
+            let target = (argument ?? "").split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            guard target.count == 2, target.allSatisfy({ !$0.isEmpty && $0 == $0.snakeCased && $0.first!.isLetter }) else {
+                throw FieldSpecError(.missingValue, spec: spec, token: token, column: offset,
+                                     reason: "rule 'foreign' needs table.column, as in foreign:users.id")
+            }
+            return .foreign(table: target[0], column: target[1])
         case "default":
             guard let argument, !argument.isEmpty else {
                 throw FieldSpecError(.missingValue, spec: spec, token: token, column: offset,
@@ -119,48 +191,94 @@ public enum FieldSpecParser {
 
     static func checkConsistency(_ field: Field, spec: String, rulesColumn: Int) throws(FieldSpecError) {
         func fail(_ code: FieldSpecError.Code, _ token: String, _ reason: String) -> FieldSpecError {
-            let column = spec.range(of: token).map { spec.distance(from: spec.startIndex, to: $0.lowerBound) + 1 } ?? rulesColumn
+            let rules = spec.dropFirst(Swift.min(spec.count, rulesColumn - 1))
+            let column = rules.range(of: token).map { spec.distance(from: spec.startIndex, to: $0.lowerBound) + 1 } ?? rulesColumn
             return FieldSpecError(code, spec: spec, token: token, column: column, reason: reason)
         }
-        if field.isRequired && field.rules.contains(.nullable) {
+        let type = field.type
+        let typeName = type.rawValue
+        if field.isRequired && field.isNullable {
             throw fail(.contradiction, "nullable", "a field cannot be both required and nullable")
         }
-        if let max = field.maxBound, let min = field.minBound, min > max {
-            throw fail(.contradiction, "min:\(FieldRule.format(min))", "min \(FieldRule.format(min)) is greater than max \(FieldRule.format(max))")
-        }
-        if field.type.measure == .none, field.maxBound != nil || field.minBound != nil {
-            let token = field.maxBound != nil ? "max" : "min"
-            throw fail(.ruleNotApplicable, token, "rule '\(token)' does not apply to type '\(field.type.rawValue)'")
-        }
-        if field.type.measure == .length {
-            for (name, bound) in [("max", field.maxBound), ("min", field.minBound)] {
-                if let bound, bound < 0 || bound.rounded() != bound {
-                    throw fail(.badNumber, "\(name):", "a length bound must be a whole number of at least 0")
+        for rule in field.rules {
+            let name = String(rule.description.prefix { $0 != ":" })
+            switch rule {
+            case .max(let bound), .min(let bound):
+                if type.traits.measure == .none {
+                    throw fail(.ruleNotApplicable, name, "rule '\(name)' does not apply to type '\(typeName)'")
                 }
+                if type.traits.measure == .length, bound < 0 || bound.rounded() != bound {
+                    throw fail(.badNumber, rule.description, "a length bound must be a whole number of at least 0")
+                }
+                if type.isWholeNumber, bound.rounded() != bound {
+                    throw fail(.badNumber, rule.description, "a bound on a whole-number type must be a whole number")
+                }
+            case .gt(let bound), .ge(let bound), .lt(let bound), .le(let bound):
+                guard type.traits.measure == .value else {
+                    let hint = type.traits.measure == .length ? "; bound lengths with min:N and max:N" : ""
+                    throw fail(.ruleNotApplicable, name, "rule '\(name)' does not apply to type '\(typeName)'\(hint)")
+                }
+                if type.isWholeNumber, bound.rounded() != bound {
+                    throw fail(.badNumber, rule.description, "a bound on a whole-number type must be a whole number")
+                }
+            case .foreign(_, let column):
+                guard type.isWholeNumber || type == .reference else {
+                    throw fail(.ruleNotApplicable, "foreign", "rule 'foreign' applies to integer and bigint fields, not '\(typeName)'")
+                }
+                guard column == "id" else {
+                    throw fail(.ruleNotApplicable, rule.description, "a foreign key points at a resource's id column, as in foreign:users.id")
+                }
+            case .unique where type == .text || type == .json:
+                throw fail(.ruleNotApplicable, "unique", "rule 'unique' does not apply to unbounded '\(typeName)'\(type == .text ? "; use 'string' with max:N" : "")")
+            case .index where type == .json:
+                throw fail(.ruleNotApplicable, "index", "rule 'index' does not apply to 'json'")
+            default:
+                break
             }
+        }
+        if let max = field.maxLength, let min = field.minLength, min > max {
+            throw fail(.contradiction, "min:\(min)", "min \(min) is greater than max \(max)")
+        }
+        if let low = field.lowerBound, let high = field.upperBound,
+           low.value > high.value || low.value == high.value && !(low.inclusive && high.inclusive) {
+            throw fail(.contradiction, FieldRule.format(low.value), "no value fits between the lower bound \(FieldRule.format(low.value)) and the upper bound \(FieldRule.format(high.value))")
         }
         if let value = field.defaultValue {
-            let fits: Bool = switch field.type.swiftType {
-            case "Int": Int(value) != nil
-            case "Double": Double(value) != nil
-            case "Bool": value == "true" || value == "false"
-            case "String": true
-            default: false
-            }
-            guard fits else {
-                throw fail(.badNumber, "default:\(value)", "default '\(value)' is not a valid \(field.type.rawValue) value")
-            }
-            if field.type.measure == .value, let number = Double(value),
-               number > field.maxBound ?? .infinity || number < field.minBound ?? -.infinity {
-                throw fail(.contradiction, "default:\(value)", "default \(value) breaks the field's own min/max rules")
-            }
-            if field.type.measure == .length,
-               Double(value.count) > field.maxBound ?? .infinity || Double(value.count) < field.minBound ?? 0 {
-                throw fail(.contradiction, "default:\(value)", "default '\(value)' breaks the field's own length rules")
-            }
+            try checkDefault(value, of: field) { code, reason in fail(code, "default:\(value)", reason) }
         }
-        if field.isUnique, field.type == .text {
-            throw fail(.ruleNotApplicable, "unique", "rule 'unique' does not apply to unbounded 'text'; use 'string' with max:N")
+    }
+
+    /// Rejects a `default:` the field itself would refuse.
+    static func checkDefault(_ value: String, of field: Field, fail: (FieldSpecError.Code, String) -> FieldSpecError) throws(FieldSpecError) {
+        let type = field.type
+        switch type {
+        case .datetime, .json, .reference:
+            throw fail(.ruleNotApplicable, "rule 'default' does not apply to type '\(type.rawValue)'")
+        case _ where field.foreignKey != nil:
+            throw fail(.ruleNotApplicable, "rule 'default' does not apply to a foreign key")
+        case .boolean:
+            guard value == "true" || value == "false" else { throw fail(.badNumber, "default '\(value)' is not true or false") }
+        case .integer, .bigint, .float, .decimal, .money, .percent:
+            guard let number = SpecValue.number(value, of: type) else {
+                throw fail(.badNumber, "default '\(value)' is not a valid \(type.rawValue) value")
+            }
+            let range = type.traits.range ?? -Double.infinity...Double.infinity
+            let low = field.lowerBound, high = field.upperBound
+            let fits = range.contains(number)
+                && low.map { $0.inclusive ? number >= $0.value : number > $0.value } ?? true
+                && high.map { $0.inclusive ? number <= $0.value : number < $0.value } ?? true
+            guard fits else { throw fail(.contradiction, "default \(value) breaks the field's own bounds") }
+        case .enumeration:
+            guard field.values?.contains(value) == true else {
+                throw fail(.contradiction, "default '\(value)' is not one of \((field.values ?? []).joined(separator: ", "))")
+            }
+        default:
+            if let reason = SpecValue.formatProblem(value, of: type) {
+                throw fail(.badNumber, "default '\(value)' \(reason)")
+            }
+            if value.count > field.maxLength ?? .max || value.count < field.minLength ?? 0 {
+                throw fail(.contradiction, "default '\(value)' breaks the field's own length rules")
+            }
         }
     }
 }

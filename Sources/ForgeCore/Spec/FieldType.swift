@@ -1,78 +1,139 @@
-/// A field type of the spec language and everything it maps to, in one table.
+/// A field type of the spec language and everything it maps to, in one table (``traits``).
 ///
-/// Each case names one Swift type, one SQLite column, the validation every value gets and
-/// sample values for generated tests and factories.
+/// `enum` and `references` carry a payload in the spec (`status:enum/draft/published`,
+/// `author:references/User`); the payload lives on ``Field`` and the rows here describe the
+/// parts that do not depend on it.
 public enum FieldType: String, CaseIterable, Codable, Sendable {
-    case string, text, integer, bigint, float, boolean, datetime, email, url
+    case string, text, integer, bigint, float, decimal, money, percent, boolean, datetime, date, time
+    case email, url, uuid, json, phone, slug, ip, color, file, image
+    case enumeration = "enum"
+    case reference = "references"
 
     /// How values of this type are measured by `max`/`min`.
     public enum Measure: Sendable {
-        /// Length in characters.
+        /// Length in characters; `gt`/`lt` do not apply.
         case length
-        /// Numeric value.
+        /// Numeric value; `min`/`max` mean `ge`/`le`.
         case value
-        /// Not measurable; `max`/`min` are rejected.
+        /// Not measurable; every bound is rejected.
         case none
     }
 
-    /// The Swift type of the model property.
-    public var swiftType: String {
+    /// One row of the type table.
+    public struct Traits: Sendable {
+        /// The Swift type of the model property (`enum` and `references` are resolved per field).
+        public var swift: String
+        /// The SQLite column; `%d` is the length bound of a `VARCHAR`.
+        public var sqlite: String
+        /// The PostgreSQL column; `%d` as for `sqlite`.
+        public var postgres: String
+        public var measure: Measure
+        /// How list filters parse and compare values (ForgeRuntime's `ColumnKind`); `nil` for
+        /// columns clients may not sort or filter on.
+        public var columnKind: String?
+        /// The validation every value gets, as a ForgeRuntime `FieldRule` expression. Types whose
+        /// Swift type checks its own format when decoded (UUID, dates, decimals, enums) need none.
+        public var validation: String?
+        /// What the built-in validation accepts, for docs and error messages.
+        public var format: String
+        /// The `Fake` call that makes a valid value (`%@` is replaced by bound arguments).
+        public var fake: String
+        /// The length bound a `VARCHAR` gets when the spec names none.
+        public var defaultLength: Int?
+        /// The value range every value must keep, whatever the rules say.
+        public var range: ClosedRange<Double>?
+    }
+
+    /// The type table: one row per type, the single place each type's mapping is written down.
+    public var traits: Traits {
         switch self {
-        case .string, .text, .email, .url: "String"
-        case .integer, .bigint: "Int"
-        case .float: "Double"
-        case .boolean: "Bool"
-        case .datetime: "Date"
+        case .string:
+            Traits(swift: "String", sqlite: "VARCHAR(%d)", postgres: "VARCHAR(%d)", measure: .length, columnKind: "text",
+                   validation: nil, format: "any text", fake: "words", defaultLength: 255)
+        case .text:
+            Traits(swift: "String", sqlite: "TEXT", postgres: "TEXT", measure: .length, columnKind: "text",
+                   validation: nil, format: "any text, unbounded", fake: "paragraph")
+        case .integer:
+            Traits(swift: "Int", sqlite: "INTEGER", postgres: "INTEGER", measure: .value, columnKind: "integer",
+                   validation: ".int32", format: "a 32-bit whole number", fake: "integer",
+                   range: Double(Int32.min)...Double(Int32.max))
+        case .bigint:
+            Traits(swift: "Int64", sqlite: "INTEGER", postgres: "BIGINT", measure: .value, columnKind: "integer",
+                   validation: nil, format: "a 64-bit whole number", fake: "bigint")
+        case .float:
+            Traits(swift: "Double", sqlite: "REAL", postgres: "DOUBLE PRECISION", measure: .value, columnKind: "number",
+                   validation: nil, format: "a binary floating-point number", fake: "float")
+        case .decimal:
+            Traits(swift: "ExactDecimal", sqlite: "TEXT", postgres: "NUMERIC", measure: .value, columnKind: "decimal",
+                   validation: nil, format: "an exact decimal number (no float rounding)", fake: "decimal")
+        case .money:
+            Traits(swift: "ExactDecimal", sqlite: "TEXT", postgres: "NUMERIC(19,4)", measure: .value, columnKind: "decimal",
+                   validation: ".money", format: "an exact amount with at most 4 decimal places", fake: "money")
+        case .percent:
+            Traits(swift: "ExactDecimal", sqlite: "TEXT", postgres: "NUMERIC(7,4)", measure: .value, columnKind: "decimal",
+                   validation: ".percent", format: "an exact number from 0 to 100, at most 4 decimal places", fake: "percent",
+                   range: 0...100)
+        case .boolean:
+            Traits(swift: "Bool", sqlite: "BOOLEAN", postgres: "BOOLEAN", measure: .none, columnKind: "boolean",
+                   validation: nil, format: "true or false", fake: "boolean")
+        case .datetime:
+            Traits(swift: "Date", sqlite: "TIMESTAMP", postgres: "TIMESTAMPTZ", measure: .none, columnKind: "datetime",
+                   validation: nil, format: "an ISO 8601 date-time, 2026-01-31T09:30:00Z", fake: "datetime")
+        case .date:
+            Traits(swift: "CalendarDate", sqlite: "TEXT", postgres: "DATE", measure: .none, columnKind: "text",
+                   validation: nil, format: "a calendar date, 2026-01-31", fake: "date")
+        case .time:
+            Traits(swift: "TimeOfDay", sqlite: "TEXT", postgres: "TIME", measure: .none, columnKind: "text",
+                   validation: nil, format: "a time of day, 09:30 or 09:30:15", fake: "time")
+        case .email:
+            Traits(swift: "String", sqlite: "VARCHAR(%d)", postgres: "VARCHAR(%d)", measure: .length, columnKind: "text",
+                   validation: ".email", format: "an email address", fake: "email", defaultLength: 255)
+        case .url:
+            Traits(swift: "String", sqlite: "VARCHAR(%d)", postgres: "VARCHAR(%d)", measure: .length, columnKind: "text",
+                   validation: ".url", format: "an http or https URL", fake: "url", defaultLength: 2048)
+        case .uuid:
+            Traits(swift: "UUID", sqlite: "TEXT", postgres: "UUID", measure: .none, columnKind: "text",
+                   validation: nil, format: "a UUID", fake: "uuid")
+        case .json:
+            Traits(swift: "JSONObject", sqlite: "TEXT", postgres: "JSONB", measure: .none, columnKind: nil,
+                   validation: nil, format: "a JSON object", fake: "json")
+        case .phone:
+            Traits(swift: "String", sqlite: "VARCHAR(%d)", postgres: "VARCHAR(%d)", measure: .length, columnKind: "text",
+                   validation: ".phone", format: "a phone number: 7 to 15 digits, optional leading +", fake: "phone", defaultLength: 32)
+        case .slug:
+            Traits(swift: "String", sqlite: "VARCHAR(%d)", postgres: "VARCHAR(%d)", measure: .length, columnKind: "text",
+                   validation: ".slug", format: "lowercase words joined by hyphens, my-first-post", fake: "slug", defaultLength: 255)
+        case .ip:
+            Traits(swift: "String", sqlite: "VARCHAR(%d)", postgres: "VARCHAR(%d)", measure: .length, columnKind: "text",
+                   validation: ".ipAddress", format: "an IPv4 or IPv6 address", fake: "ipAddress", defaultLength: 45)
+        case .color:
+            Traits(swift: "String", sqlite: "VARCHAR(7)", postgres: "VARCHAR(7)", measure: .none, columnKind: "text",
+                   validation: ".hexColor", format: "a #rrggbb colour", fake: "color")
+        case .file:
+            Traits(swift: "String", sqlite: "VARCHAR(%d)", postgres: "VARCHAR(%d)", measure: .length, columnKind: "text",
+                   validation: ".filePath", format: "a file path or URL", fake: "filePath", defaultLength: 2048)
+        case .image:
+            Traits(swift: "String", sqlite: "VARCHAR(%d)", postgres: "VARCHAR(%d)", measure: .length, columnKind: "text",
+                   validation: ".imagePath", format: "a path or URL ending in .png, .jpg, .jpeg, .gif, .webp, .svg or .avif", fake: "imagePath",
+                   defaultLength: 2048)
+        case .enumeration:
+            Traits(swift: "", sqlite: "VARCHAR(%d)", postgres: "VARCHAR(%d)", measure: .none, columnKind: "text",
+                   validation: nil, format: "one of the listed values", fake: "pick")
+        case .reference:
+            Traits(swift: "Int", sqlite: "INTEGER", postgres: "BIGINT", measure: .none, columnKind: "integer",
+                   validation: nil, format: "the id of an existing row", fake: "pick")
         }
     }
 
-    /// The SQLKit data type expression of the column, given an optional length bound.
-    public func columnType(maxLength: Int?) -> String {
-        switch self {
-        case .string, .email, .url:
-            ".custom(SQLRaw(\"VARCHAR(\(maxLength ?? 255))\"))"
-        case .text: ".text"
-        case .integer, .bigint: ".bigint"
-        case .float: ".real"
-        case .boolean: ".custom(SQLRaw(\"BOOLEAN\"))"
-        case .datetime: ".timestamp"
-        }
-    }
+    /// The names the parser accepts, in the order docs list them.
+    public static var names: [String] { allCases.map(\.rawValue) }
 
-    /// How list filters parse and compare values of this type (ForgeRuntime's `ColumnKind`).
-    public var columnKind: String {
-        switch self {
-        case .string, .text, .email, .url: "text"
-        case .integer, .bigint: "integer"
-        case .float: "number"
-        case .boolean: "boolean"
-        case .datetime: "datetime"
-        }
-    }
+    /// Whether the Swift type is `String`, so text rules (`notBlank`, lengths) apply.
+    public var isText: Bool { traits.swift == "String" }
 
-    /// What `max`/`min` bound for this type.
-    public var measure: Measure {
-        switch self {
-        case .string, .text, .email, .url: .length
-        case .integer, .bigint, .float: .value
-        case .boolean, .datetime: .none
-        }
-    }
+    /// Whether values are exact decimals.
+    public var isDecimal: Bool { traits.swift == "ExactDecimal" }
 
-    /// The validation every value of this type gets, as a `FieldRule` expression.
-    public var builtInRule: String? {
-        switch self {
-        case .email: ".email"
-        case .url: ".url"
-        default: nil
-        }
-    }
-
-    /// The length bound a `VARCHAR` gets when the spec names none.
-    public var defaultMaxLength: Int? {
-        switch self {
-        case .string, .email, .url: 255
-        default: nil
-        }
-    }
+    /// Whether values are whole numbers.
+    public var isWholeNumber: Bool { self == .integer || self == .bigint }
 }

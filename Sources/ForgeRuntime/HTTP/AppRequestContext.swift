@@ -13,6 +13,9 @@ public struct AppRequestContext: RequestContext {
         self.remoteAddress = source.channel.remoteAddress
     }
 
+    /// Bodies that fail to decode name the field at fault (422), like validation does.
+    public var requestDecoder: AppRequestDecoder { AppRequestDecoder() }
+
     /// The peer's IP address, formatted only when something (the rate limiter) asks for it.
     public var clientAddress: String? { remoteAddress?.ipAddress }
 }

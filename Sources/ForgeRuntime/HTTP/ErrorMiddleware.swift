@@ -27,6 +27,9 @@ public struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             if let field = uniqueViolationField(error) {
                 return .conflict(field: field)
             }
+            if error.message.contains("FOREIGN KEY constraint failed") {
+                return AppError(status: .conflict, code: .conflict, message: "other rows still refer to this one, or it refers to a row that does not exist")
+            }
             context.logger.error("database error", metadata: ["error": "\(error)"])
             return internalError
         default:

@@ -63,9 +63,13 @@ public enum FilterValue: Sendable, Equatable {
     case number(Double)
     case boolean(Bool)
     case date(Date)
+    case decimal(ExactDecimal)
 
-    var bind: SQLBind {
+    var bind: any SQLExpression {
         switch self {
+        case .decimal(let value):
+            // SQLite keeps decimals as text and compares them as REAL; PostgreSQL as NUMERIC.
+            DialectExpression(sqlite: SQLBind(Double(value.description) ?? 0), postgres: value)
         case .text(let value): SQLBind(value)
         case .integer(let value): SQLBind(value)
         case .number(let value): SQLBind(value)
@@ -78,6 +82,8 @@ public enum FilterValue: Sendable, Equatable {
 /// The kind of a column, which decides how its filter values parse and which operators apply.
 public enum ColumnKind: Sendable {
     case text, integer, number, boolean, datetime
+    /// Exact decimals (`decimal`, `money`, `percent`), kept as text by SQLite.
+    case decimal
 
     /// Whether ordering comparisons (`gt`, `lte`, ...) mean something.
     var isOrdered: Bool { self != .text && self != .boolean }
@@ -89,6 +95,7 @@ public enum ColumnKind: Sendable {
         case .number: Double(text).map(FilterValue.number)
         case .boolean: ["true": true, "1": true, "false": false, "0": false][text.lowercased()].map(FilterValue.boolean)
         case .datetime: ListQuery.parseDate(text).map(FilterValue.date)
+        case .decimal: ExactDecimal(text).map(FilterValue.decimal)
         }
     }
 }

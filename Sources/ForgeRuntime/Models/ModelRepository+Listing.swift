@@ -7,7 +7,7 @@ extension ModelRepository {
         let select = database.select().column("*").from(Record.table)
         apply(query, to: select)
         for key in query.sort {
-            select.orderBy(SQLOrderBy(expression: SQLIdentifier(key.column), direction: key.descending ? SQLDirection.descending : SQLDirection.ascending))
+            select.orderBy(SQLOrderBy(expression: Self.sortable(key.column), direction: key.descending ? SQLDirection.descending : SQLDirection.ascending))
         }
         if !query.sort.contains(where: { $0.column == "id" }) {
             // A stable order for equal sort keys, so pages never repeat or skip rows.
@@ -29,9 +29,15 @@ extension ModelRepository {
         return try await select.first(decoding: CountRow.self)?.total ?? 0
     }
 
+    /// The column as sorting and comparison see it: SQLite compares text-stored decimals as REAL.
+    static func sortable(_ column: String) -> any SQLExpression {
+        guard Record.listing.columns[column] == .decimal else { return SQLIdentifier(column) }
+        return DialectExpression(sqlite: SQLFunction("CAST", args: SQLAlias(SQLIdentifier(column), as: SQLRaw("REAL"))), postgres: SQLIdentifier(column))
+    }
+
     private func apply(_ query: ListQuery, to select: SQLSelectBuilder) {
         for filter in query.filters {
-            select.where(SQLIdentifier(filter.column), filter.op.sqlOperator, filter.value.bind)
+            select.where(Self.sortable(filter.column), filter.op.sqlOperator, filter.value.bind)
         }
         guard Record.softDeletes else { return }
         switch query.trash {

@@ -1,0 +1,143 @@
+import Foundation
+
+/// Values generated code makes up: the factory's `Fake` calls and the generated tests' bodies.
+extension ResourceContext {
+    /// The `Fake` call that makes a valid value of `field` in a factory.
+    func fakeExpression(_ field: Field) -> String {
+        let unique = field.isUnique ? "unique: index" : nil
+        func call(_ name: String, _ arguments: String?...) -> String {
+            "fake.\(name)(\(arguments.compactMap { $0 }.joined(separator: ", ")))"
+        }
+        if field.foreignKey != nil { return "fake.pick(\(field.relation)Ids)" }
+        switch field.type {
+        case .string, .text:
+            let low = max(field.minLength ?? 1, 1)
+            let high = field.maxLength ?? field.type.traits.defaultLength ?? 2000
+            return call(field.type == .text ? "paragraph" : "text", "length: \(low)...\(max(low, high))", unique)
+        case .integer, .bigint, .float, .decimal, .money, .percent:
+            let (low, high) = fakeRange(field)
+            let range = "in: \(numberLiteral(low, for: field))...\(numberLiteral(high, for: field))"
+            switch field.type {
+            case .float: return call("float", range)
+            case .integer: return call("integer", range, unique)
+            case .bigint: return call("bigint", range, unique)
+            default: return call(field.type.traits.fake, range, unique)
+            }
+        case .enumeration:
+            return "fake.pick(\(swiftType(field)).allCases)"
+        case .boolean, .datetime, .date, .time, .uuid, .reference:
+            return call(field.type.traits.fake)
+        default:
+            return call(field.type.traits.fake, unique)
+        }
+    }
+
+    /// A closed range of values a number field accepts, with exclusive bounds stepped inside.
+    func fakeRange(_ field: Field) -> (Double, Double) {
+        let step = field.type.isWholeNumber ? 1 : 0.01
+        let typeRange = field.type.traits.range ?? -1e12...1e12
+        var low = field.lowerBound.map { $0.inclusive ? $0.value : $0.value + step }
+        var high = field.upperBound.map { $0.inclusive ? $0.value : $0.value - step }
+        if low == nil, high == nil { (low, high) = (max(typeRange.lowerBound, 0), min(typeRange.upperBound, 1000)) }
+        let lowValue = max(low ?? (high! - 1000), typeRange.lowerBound)
+        let highValue = min(high ?? (lowValue + 1000), typeRange.upperBound)
+        if field.type.isWholeNumber { return (lowValue.rounded(.up), highValue.rounded(.down)) }
+        return ((lowValue * 100).rounded(.up) / 100, (highValue * 100).rounded(.down) / 100)
+    }
+
+    /// The field a generated test changes with PATCH: the first text-like one, else the first.
+    var updateField: Field {
+        resource.fields.first { $0.type == .string || $0.type == .text } ?? resource.fields.first { $0.foreignKey == nil } ?? resource.fields[0]
+    }
+
+    var updateBody: String {
+        Self.literal([(updateField.name, sample(updateField, variant: 2))])
+    }
+
+    func bodyPairs(variant: Int) -> [(String, String)] {
+        resource.fields.map { ($0.name, sample($0, variant: variant)) }
+    }
+
+    func body(variant: Int) -> String {
+        Self.literal(bodyPairs(variant: variant))
+    }
+
+    /// Swift statements that create, in order, one row of every resource this one refers to
+    /// (and the rows those refer to), filling `ids[table]`.
+    var referenceSetup: [String] {
+        var steps: [String] = []
+        var done: Set<String> = [resource.table]
+        func visit(_ owner: Manifest.Resource) {
+            for field in owner.fields {
+                guard let target = ResourceContext.target(of: field, owner: owner, in: manifest),
+                      !done.contains(target.table) else { continue }
+                done.insert(target.table)
+                visit(target)
+                guard let context = try? ResourceContext(resource: target, manifest: manifest, command: command) else { continue }
+                steps.append("ids[\"\(target.table)\"] = try await client.create(\"/api/\(context.names.path)\", json: \(context.body(variant: 1)))")
+            }
+        }
+        visit(resource)
+        return steps
+    }
+
+    /// A valid sample value for `field` as a `JSONValue` literal, distinct per `variant` where the
+    /// field's bounds leave room: numbers are kept inside their bounds, text inside its lengths.
+    func sample(_ field: Field, variant: Int) -> String {
+        if let key = field.foreignKey {
+            return "ids[\"\(key.table)\"]!"
+        }
+        switch field.type {
+        case .string: return Self.quoted(fitting: "\(field.name) \(variant)", field, variant: variant)
+        case .text: return Self.quoted(fitting: "Some longer \(field.name) text, number \(variant).", field, variant: variant)
+        case .email: return "\"user\(variant)@example.com\""
+        case .url: return "\"https://example.com/\(field.name)/\(variant)\""
+        case .phone: return "\"+1555010000\(variant % 10)\""
+        case .slug: return "\"\(field.name.replacingOccurrences(of: "_", with: "-"))-\(variant)\""
+        case .ip: return variant % 2 == 1 ? "\"192.168.0.\(variant)\"" : "\"2001:db8::\(variant)\""
+        case .color: return "\"#1a2b\(String(format: "%02x", variant))\""
+        case .file: return "\"uploads/report-\(variant).pdf\""
+        case .image: return "\"images/photo-\(variant).png\""
+        case .uuid: return "\"6F9619FF-8B86-4011-B42D-00C04FC964F\(variant % 10)\""
+        case .date: return "\"2026-0\(min(variant, 9))-14\""
+        case .time: return "\"0\(variant % 10):30:00\""
+        case .datetime: return "\"2026-0\(min(variant, 9))-15T10:30:00Z\""
+        case .json: return "[\"label\": \"sample \(variant)\", \"rank\": \(variant), \"tags\": [\"a\", \"b\"], \"nested\": [\"on\": true]]"
+        case .boolean: return variant % 2 == 0 ? "false" : "true"
+        case .enumeration:
+            let values = field.values ?? [""]
+            return "\"\(values[(variant - 1) % values.count])\""
+        case .integer, .bigint, .reference:
+            return FieldRule.format(number(Double(variant * 7), within: field, variant: variant).rounded(.down))
+        case .float, .decimal, .money, .percent:
+            return FieldRule.format(number(Double(variant) + 0.25, within: field, variant: variant))
+        }
+    }
+
+    /// `value`, moved inside the field's bounds when it falls outside.
+    private func number(_ value: Double, within field: Field, variant: Int) -> Double {
+        let (low, high) = fakeRange(field)
+        let hasLower = field.lowerBound != nil || field.type.traits.range != nil
+        let hasUpper = field.upperBound != nil || field.type.traits.range != nil
+        if hasUpper, value > high { return max(low, high - Double(variant - 1)) }
+        if hasLower, value < low { return min(high, low + Double(variant - 1)) }
+        return value
+    }
+
+    /// `text` cut or padded to the field's length bounds, as a string literal.
+    static func quoted(fitting text: String, _ field: Field, variant: Int) -> String {
+        var text = text
+        if let max = field.maxLength, text.count > max {
+            text = String(text.prefix(Swift.max(0, max - 1))) + (max > 0 ? "\(variant % 10)" : "")
+        }
+        if let min = field.minLength, text.count < min {
+            text += String(repeating: "x", count: min - text.count)
+        }
+        return "\"\(text)\""
+    }
+
+    /// A `JSONValue` dictionary literal.
+    static func literal(_ pairs: [(String, String)]) -> String {
+        pairs.isEmpty ? "[:]" : "[" + pairs.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "]"
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import Hummingbird
+
+/// Decodes JSON request bodies, reading ISO 8601 dates, and turns a value of the wrong type or
+/// format into a 422 naming the field, the same shape every other rule's failure has.
+public struct AppRequestDecoder: RequestDecoder {
+    public init() {}
+
+    public func decode<T: Decodable>(_ type: T.Type, from request: Request, context: some RequestContext) async throws -> T {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        do {
+            return try await decoder.decode(type, from: request, context: context)
+        } catch let error as DecodingError {
+            throw Self.translate(error)
+        }
+    }
+
+    /// The 422 (or, for a body that is not JSON at all, the 400) a decoding error is answered with.
+    static func translate(_ error: DecodingError) -> AppError {
+        let (path, message): ([any CodingKey], String) = switch error {
+        case .typeMismatch(let type, let context): (context.codingPath, "must be \(describe(type))")
+        case .valueNotFound(let type, let context): (context.codingPath, "must be \(describe(type)), not null")
+        case .keyNotFound(let key, let context): (context.codingPath + [key], "is required")
+        case .dataCorrupted(let context): (context.codingPath, message(for: context.debugDescription))
+        @unknown default: ([], "")
+        }
+        let field = path.filter { $0.intValue == nil }.map(\.stringValue).joined(separator: ".")
+        guard !field.isEmpty else {
+            return AppError.badRequest("the request body is not a JSON object of the expected shape")
+        }
+        return AppError.validation([ValidationFieldError(field: field, messages: [message])])
+    }
+
+    private static func message(for description: String) -> String {
+        if description.hasPrefix("must ") { return description }
+        if description.contains("UUID") { return "must be a UUID" }
+        if description.contains("ISO8601") || description.contains("date") { return "must be an ISO 8601 date-time like 2026-01-31T09:30:00Z" }
+        if description.contains("fit") || description.contains("range") { return "is out of range" }
+        return "is not a valid value"
+    }
+
+    private static func describe(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: "a string"
+        case is Int.Type, is Int64.Type, is Int32.Type: "a whole number"
+        case is Double.Type, is Float.Type, is Decimal.Type: "a number"
+        case is Bool.Type: "true or false"
+        case is [String: JSONValue].Type: "a JSON object"
+        default: String(describing: type).hasPrefix("Array") ? "a list" : "a \(type)"
+        }
+    }
+}

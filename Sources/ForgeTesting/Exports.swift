@@ -1,0 +1,2 @@
+// Generated tests import ForgeTesting; the runtime types they build bodies and factories from come with it.
+@_exported import ForgeRuntime
