@@ -15,7 +15,8 @@ struct Forge: AsyncParsableCommand {
         """,
         version: ForgeVersion.current,
         subcommands: [
-            New.self, MakeResource.self, DBMigrate.self, Serve.self, RouteList.self, Doctor.self, ListCommands.self, Version.self,
+            New.self, MakeResource.self, MakeRequest.self, MakeTest.self, MakeFactory.self, MakeSeeder.self,
+            DBMigrate.self, DBSeed.self, Serve.self, RouteList.self, Doctor.self, ListCommands.self, Version.self,
         ]
     )
 }

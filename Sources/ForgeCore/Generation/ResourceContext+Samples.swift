@@ -8,7 +8,7 @@ extension ResourceContext {
         func call(_ name: String, _ arguments: String?...) -> String {
             "fake.\(name)(\(arguments.compactMap { $0 }.joined(separator: ", ")))"
         }
-        if field.foreignKey != nil { return "fake.pick(\(field.relation)Ids)" }
+        if field.foreignKey != nil { return "fake.\(field.isNotNull ? "pick" : "pickIfAny")(\(field.relation)Ids)" }
         switch field.type {
         case .string, .text:
             let low = max(field.minLength ?? 1, 1)

@@ -63,6 +63,7 @@ struct ResourceContext {
             "hasReferences": !references.isEmpty,
             "referenceSetup": referenceSetup,
             "factoryArguments": references.map { "\($0["idsProperty"]!): [1]" }.joined(separator: ", "),
+            "factoryArgumentsLive": references.map { "\($0["idsProperty"]!): \($0["idsProperty"]!)" }.joined(separator: ", "),
             "indexes": fields.filter(\.isIndexed).map {
                 ["name": "\(names.table)_\($0.name)_index", "column": $0.name]
             },

@@ -29,6 +29,7 @@ public struct ResourceGenerator {
             ("resource/Response.swift", "Sources/App/DTOs/\(names.type)Response.swift"),
             ("resource/Migration.swift", "Sources/App/Migrations/\(migrationType).swift"),
             ("resource/Factory.swift", "Sources/App/Factories/\(names.type)Factory.swift"),
+            ("resource/Seeder.swift", "Sources/App/Seeders/\(names.type)Seeder.swift"),
             ("resource/Repository.swift", "Sources/App/Repositories/\(names.type)Repository.swift"),
             ("resource/Service.swift", "Sources/App/Services/\(names.type)Service.swift"),
             ("resource/Controller.swift", "Sources/App/Controllers/\(names.type)Controller.swift"),
@@ -122,5 +123,43 @@ public struct ResourceGenerator {
         }
         files += try ProjectFiles(manifest: updated, templates: templates).forgeOwned()
         return Plan(manifest: updated, files: files)
+    }
+
+    /// One layer of a resource that `make:resource` already stored, regenerated from the fields
+    /// in `forge.yaml`: `make:request`, `make:test`, `make:factory`, `make:seeder`.
+    public enum Layer: String, Sendable, CaseIterable {
+        case request, test, factory, seeder
+
+        var templates: [String] {
+            switch self {
+            case .request: ["resource/CreateRequest.swift", "resource/UpdateRequest.swift"]
+            case .test: ["resource/Tests.swift"]
+            case .factory: ["resource/Factory.swift"]
+            case .seeder: ["resource/Seeder.swift"]
+            }
+        }
+    }
+
+    /// Plans `layer` of stored resource `name`, plus the forge-owned files.
+    public func plan(layer: Layer, name: String) throws(ForgeError) -> Plan {
+        guard let resource = manifest.resources.first(where: { $0.name == name }) else {
+            let known = manifest.resources.map(\.name)
+            let hint = Suggester.closest(to: name, in: known).map { " — did you mean '\($0)'?" }
+                ?? (known.isEmpty ? "; make it first with forge make:resource \(name) -f name:type" : "; resources: \(known.joined(separator: ", "))")
+            throw ForgeError("no resource '\(name)' in forge.yaml\(hint)")
+        }
+        let context: ResourceContext
+        do {
+            context = try ResourceContext(resource: resource, manifest: manifest, command: "forge make:\(layer.rawValue) \(name)")
+        } catch {
+            throw ForgeError(error.description)
+        }
+        let values = context.values
+        var files: [GeneratedFile] = []
+        for (template, path) in Self.layout(context.names, migrationType: context.migrationType) where layer.templates.contains(template) {
+            files.append(GeneratedFile(path: path, contents: try templates.render(template, values)))
+        }
+        files += try ProjectFiles(manifest: manifest, templates: templates).forgeOwned()
+        return Plan(manifest: manifest, files: files)
     }
 }

@@ -70,6 +70,8 @@ public enum AppCommandLine {
                     status.orphaned.forEach { print("orphaned           \($0)  (recorded, not in code)") }
                 }
             }
+        case "seed":
+            try await seed(definition, configuration, logger, only: options.seeder, count: options.count ?? 10)
         case "doctor":
             print(try JSON.string(await DoctorReport.make(definition, configuration: configuration, logger: logger)))
         case "routes":
@@ -86,10 +88,37 @@ public enum AppCommandLine {
             }
         default:
             throw AppCommandLineError(
-                message: "unknown command '\(command)'; commands: serve, migrate, rollback, migrate:status, routes, doctor",
+                message: "unknown command '\(command)'; commands: serve, migrate, rollback, migrate:status, seed, routes, doctor",
                 exitCode: 64
             )
         }
+    }
+
+    /// Runs every seeder (in registry order, so referenced tables fill first), or only `only`.
+    private static func seed(_ definition: AppDefinition, _ configuration: AppConfiguration, _ logger: Logger, only: String?, count: Int) async throws {
+        var seeders = definition.seeders
+        if let only {
+            seeders = seeders.filter { $0.name.lowercased() == only.lowercased() }
+            guard !seeders.isEmpty else {
+                let known = definition.seeders.map { $0.name }.joined(separator: ", ")
+                throw AppCommandLineError(message: "no seeder named '\(only)'; seeders: \(known.isEmpty ? "none yet" : known)", exitCode: 64)
+            }
+        }
+        var quiet = logger
+        quiet.logLevel = max(logger.logLevel, .warning)
+        let database = try await Database.open(configuration.database, logger: quiet, connectionsPerEventLoop: 1)
+        do {
+            for seeder in seeders {
+                let started = ContinuousClock.now
+                let inserted = try await seeder.run(count: count, on: database)
+                let elapsed = ContinuousClock.now - started
+                print("Seeded  \(seeder.name): \(inserted) row\(inserted == 1 ? "" : "s") in \(elapsed.formatted(.units(allowed: [.milliseconds])))")
+            }
+        } catch {
+            try? await database.close()
+            throw error
+        }
+        try await database.close()
     }
 
     private static func withMigrationRunner(
@@ -114,6 +143,8 @@ public enum AppCommandLine {
         var port: Int?
         var host: String?
         var json = false
+        var seeder: String?
+        var count: Int?
 
         init(parsing arguments: ArraySlice<String>, command: String) throws {
             var remaining = arguments
@@ -126,6 +157,16 @@ public enum AppCommandLine {
                         throw AppCommandLineError(message: "--port needs a port number (1-65535)", exitCode: 64)
                     }
                     port = number
+                case "--seeder":
+                    guard let value = remaining.popFirst() else {
+                        throw AppCommandLineError(message: "--seeder needs a resource name", exitCode: 64)
+                    }
+                    seeder = value
+                case "--count":
+                    guard let value = remaining.popFirst(), let number = Int(value), (1...1_000_000).contains(number) else {
+                        throw AppCommandLineError(message: "--count needs a number of rows (1-1000000)", exitCode: 64)
+                    }
+                    count = number
                 case "--host":
                     guard let value = remaining.popFirst() else {
                         throw AppCommandLineError(message: "--host needs an address", exitCode: 64)

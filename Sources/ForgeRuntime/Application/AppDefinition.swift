@@ -14,16 +14,20 @@ public struct AppDefinition: Sendable {
     public var name: String
     /// Every migration of the app; the runner sorts them by name.
     public var migrations: [any Migration]
+    /// Every seeder of the app, for `seed`.
+    public var seeders: [any Seeder]
     /// Adds the app's own routes (health routes are added by the runtime).
     public var registerRoutes: @Sendable (Routes, Database) -> Void
 
     public init(
         name: String,
         migrations: [any Migration],
+        seeders: [any Seeder] = [],
         registerRoutes: @escaping @Sendable (Routes, Database) -> Void
     ) {
         self.name = name
         self.migrations = migrations
+        self.seeders = seeders
         self.registerRoutes = registerRoutes
     }
 }

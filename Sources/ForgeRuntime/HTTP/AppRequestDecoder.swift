@@ -8,12 +8,20 @@ public struct AppRequestDecoder: RequestDecoder {
 
     public func decode<T: Decodable>(_ type: T.Type, from request: Request, context: some RequestContext) async throws -> T {
         let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
+        decoder.dateDecodingStrategy = .custom(Self.decodeDate)
         do {
             return try await decoder.decode(type, from: request, context: context)
         } catch let error as DecodingError {
             throw Self.translate(error)
         }
+    }
+
+    /// An ISO 8601 date-time, with or without fractional seconds; a bad one names its field.
+    @Sendable static func decodeDate(_ decoder: any Decoder) throws -> Date {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        if let date = try? Date(text, strategy: .iso8601) { return date }
+        if let date = try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)) { return date }
+        throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "must be an ISO 8601 date-time like 2026-01-31T09:30:00Z"))
     }
 
     /// The 422 (or, for a body that is not JSON at all, the 400) a decoding error is answered with.

@@ -35,6 +35,11 @@ public struct Fake: Sendable {
         return choices[Int(next() % UInt64(choices.count))]
     }
 
+    /// One of `choices`, or `nil` when there are none (an optional reference with no rows yet).
+    public mutating func pickIfAny<T>(_ choices: [T]) -> T? {
+        choices.isEmpty ? nil : pick(choices)
+    }
+
     /// A whole number in `range`; `lowerBound + unique` (wrapping) when `unique` is given.
     public mutating func integer(in range: ClosedRange<Int> = 0...1000, unique: Int? = nil) -> Int {
         let span = UInt64(bitPattern: Int64(range.upperBound) &- Int64(range.lowerBound)) &+ 1

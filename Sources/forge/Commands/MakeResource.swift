@@ -8,16 +8,19 @@ struct MakeResource: ParsableCommand {
         abstract: "Generate every layer of one resource and register it.",
         discussion: """
         Writes the model, create/update/response DTOs with validation, the migration, repository,
-        service, controller (routes under /api/<plural>) and a test, then updates forge.yaml and
+        service, controller (routes under /api/<plural>), factory, seeder and a test, then updates forge.yaml and
         the registry so the app builds and serves the resource with no hand edits.
 
-        Field specs are name:type[:rule,rule,...]. Types: \(FieldType.allCases.map(\.rawValue).joined(separator: ", ")).
-        Rules: required, nullable, unique, index, max:N, min:N, default:VALUE.
+        Field specs are name:type[:rule,rule,...] (docs/field-specs.md). Types: \(FieldType.names.joined(separator: ", ")).
+        Enums list values after slashes (status:enum/draft/published); references name a resource
+        (author:references/User makes author_id). Rules: required, nullable, unique, index, max:N,
+        min:N, gt:N, ge:N, lt:N, le:N, foreign:table.id, default:VALUE.
 
         Examples:
           forge make:resource Post -f title:string:required,max:200 -f body:text:required -f views:integer:nullable
           forge make:resource Customer -f email:email:required,unique -f name:string:max:80 --dry-run
-          forge make:resource Comment -f body:text:required --soft-deletes
+          forge make:resource Comment -f body:text:required -f post:references/Post:required --soft-deletes
+          forge make:resource Product -f price:money:required,ge:0 -f status:enum/draft/live:default:draft
         """
     )
 
