@@ -150,7 +150,8 @@ public struct ResourceGenerator {
         }
         let context: ResourceContext
         do {
-            context = try ResourceContext(resource: resource, manifest: manifest, command: "forge make:\(layer.rawValue) \(name)")
+            // The same header make:resource wrote, so an untouched file regenerates byte for byte.
+            context = try ResourceContext(resource: resource, manifest: manifest, command: "forge make:resource \(name)")
         } catch {
             throw ForgeError(error.description)
         }
