@@ -51,10 +51,13 @@ import Testing
     }
 
     @Test func resourceWithPublicIDs() throws {
-        let plan = try ResourceGenerator(manifest: Manifest(appName: "desk", ids: .dual), templates: builtInTemplates).plan(
+        let agents = try ResourceGenerator(manifest: Manifest(appName: "desk", ids: .dual), templates: builtInTemplates)
+            .plan(name: "Agent", specs: ["name:string:required"], date: Self.fixedDate)
+        let plan = try ResourceGenerator(manifest: agents.manifest, templates: builtInTemplates).plan(
             name: "Ticket",
-            specs: ["subject:string:required,max:120", "priority:integer:min:1,max:5", "reporter_email:email:unique"],
-            date: Self.fixedDate
+            specs: ["subject:string:required,max:120", "priority:integer:min:1,max:5", "reporter_email:email:unique",
+                    "assignee:references/Agent"],
+            date: Self.fixedDate.addingTimeInterval(60)
         )
         try compare(plan.files, with: "resource-ticket-dual-ids")
     }

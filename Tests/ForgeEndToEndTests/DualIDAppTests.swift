@@ -2,7 +2,8 @@ import Foundation
 import Testing
 
 /// `forge new --ids dual`: an app whose API names rows only by UUID builds without warnings
-/// and passes the tests forge generated for a soft-deleting resource with a unique field.
+/// and passes the tests forge generated for a soft-deleting resource with a unique field and a
+/// reference, which in such an app holds the target's public UUID.
 @Suite(.serialized, .enabled(if: endToEndEnabled, "set FORGE_E2E=1 to build and exercise a generated app"))
 struct DualIDAppTests {
     @Test func aDualIDAppBuildsAndPassesItsGeneratedTests() throws {
@@ -12,7 +13,9 @@ struct DualIDAppTests {
         let created = try runCommand([forge, "new", "desk", "--ids", "dual"], in: folder)
         #expect(created.status == 0, "\(created.output)")
         try restoreBuildCache(folder: folder, app: "desk")
-        let made = try runCommand([forge, "make:resource", "Ticket", "-f", "subject:string:required,max:120",
+        let agent = try runCommand([forge, "make:resource", "Agent", "-f", "name:string:required"], in: app)
+        #expect(agent.status == 0, "\(agent.output)")
+        let made = try runCommand([forge, "make:resource", "Ticket", "-f", "subject:string:required,max:120", "-f", "assignee:references/Agent:required",
                                    "-f", "priority:integer:min:1,max:5", "-f", "reporter_email:email:unique",
                                    "-f", "due_at:datetime", "--soft-deletes"], in: app)
         #expect(made.status == 0, "\(made.output)")

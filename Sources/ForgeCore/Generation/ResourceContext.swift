@@ -62,7 +62,7 @@ struct ResourceContext {
             "references": references,
             "hasReferences": !references.isEmpty,
             "referenceSetup": referenceSetup,
-            "factoryArguments": references.map { "\($0["idsProperty"]!): [1]" }.joined(separator: ", "),
+            "factoryArguments": references.map { "\($0["idsProperty"]!): [\(dualIDs ? "UUID()" : "1")]" }.joined(separator: ", "),
             "factoryArgumentsLive": references.map { "\($0["idsProperty"]!): \($0["idsProperty"]!)" }.joined(separator: ", "),
             "indexes": fields.filter(\.isIndexed).map {
                 ["name": "\(names.table)_\($0.name)_index", "column": $0.name]
@@ -78,8 +78,14 @@ struct ResourceContext {
 
     /// The Swift type of a field's values: the table's, or the generated enum's.
     func swiftType(_ field: Field) -> String {
-        field.type == .enumeration ? "\(names.type).\(Self.enumTypeName(field))" : field.type.traits.swift
+        if field.type == .enumeration { return "\(names.type).\(Self.enumTypeName(field))" }
+        if field.foreignKey != nil { return referenceIDType }
+        return field.type.traits.swift
     }
+
+    /// What a reference holds: the target's integer id, or in `--ids dual` apps its public UUID
+    /// (the foreign key then points at `public_id`, so no integer id ever reaches the API).
+    var referenceIDType: String { dualIDs ? "UUID" : "Int" }
 
     /// The nested enum an `enum` field generates: `status` → `Status` (`DraftValue` where the
     /// plain name would clash with a type the model already declares).
@@ -101,7 +107,7 @@ struct ResourceContext {
             "column": field.name,
             "renamed": field.property != field.name,
             "swiftType": swift,
-            "columnKind": field.type.traits.columnKind ?? "",
+            "columnKind": (dualIDs && field.foreignKey != nil ? "text" : field.type.traits.columnKind) ?? "",
             "listable": field.type.traits.columnKind != nil,
             "modelType": swift + (field.isNotNull ? "" : "?"),
             "createRules": createRules,
@@ -120,6 +126,7 @@ struct ResourceContext {
     /// `.dialect(sqlite: "VARCHAR(120)", postgres: "VARCHAR(120)")`, or SQLKit's own name when
     /// both databases spell the type the same way.
     func columnType(_ field: Field) -> String {
+        if dualIDs, field.foreignKey != nil { return ".dialect(sqlite: \"TEXT\", postgres: \"UUID\")" }
         let traits = field.type.traits
         let sqlite = traits.sqlite.replacingOccurrences(of: "%d", with: String(field.columnLength))
         let postgres = traits.postgres.replacingOccurrences(of: "%d", with: String(field.columnLength))
@@ -156,7 +163,7 @@ struct ResourceContext {
         if field.isNotNull { constraints.append(".notNull") }
         if field.isUnique { constraints.append(".unique") }
         if let value = field.defaultValue { constraints.append(".default(\(columnDefault(value, for: field)))") }
-        if let key = field.foreignKey { constraints.append(".references(\"\(key.table)\", \"\(key.column)\")") }
+        if let key = field.foreignKey { constraints.append(".references(\"\(key.table)\", \"\(dualIDs ? "public_id" : key.column)\")") }
         return constraints
     }
 
@@ -185,6 +192,9 @@ struct ResourceContext {
             "targetTable": key.table,
             "targetVariable": targetNames?.variable ?? relation,
             "idsProperty": relation + "Ids",
+            "idType": referenceIDType,
+            "keyCase": dualIDs ? "publicID" : "id",
+            "idsMethod": dualIDs ? "publicIDs" : "ids",
             "optional": !field.isNotNull,
         ]
     }
@@ -246,6 +256,7 @@ struct ResourceContext {
         case .date: return "CalendarDate(\"\(value)\")!"
         case .time: return "TimeOfDay(\"\(value)\")!"
         case .uuid: return "UUID(uuidString: \"\(value)\")!"
+        case .json: return "[:]"
         default: return Self.stringLiteral(value)
         }
     }

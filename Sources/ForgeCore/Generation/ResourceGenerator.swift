@@ -64,8 +64,8 @@ public struct ResourceGenerator {
                 target = nil
             }
             if let target {
-                if manifest.app.ids == .dual {
-                    throw ForgeError("'\(spec)': references are not supported in apps made with --ids dual, whose API never shows integer ids")
+                if manifest.app.ids == .dual, field.type != .reference {
+                    throw ForgeError("'\(spec)': this app's API never shows integer ids, so refer to rows with a reference instead, as in \(field.relation.snakeCased):references/\(target.name)")
                 }
                 if target.name == names.type, field.isRequired {
                     throw ForgeError("'\(spec)': a required reference to its own resource leaves no way to make the first row; drop 'required'")

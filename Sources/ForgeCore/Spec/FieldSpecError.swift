@@ -4,7 +4,7 @@ public struct FieldSpecError: Error, Equatable, Sendable, CustomStringConvertibl
     public enum Code: String, Sendable {
         case emptySpec, missingType, invalidName, reservedName, unknownType, unknownRule
         case missingValue, badNumber, unexpectedValue, contradiction, ruleNotApplicable
-        case duplicateField, invalidResourceName
+        case duplicateField, invalidResourceName, invalidReference
     }
 
     public var code: Code
@@ -33,7 +33,8 @@ public struct FieldSpecError: Error, Equatable, Sendable, CustomStringConvertibl
         // A resource name is its own whole "spec": its location would add nothing.
         var text = code == .invalidResourceName || spec == token && column == 1 && !spec.contains(":") ? reason : "\(reason) in '\(spec)' (column \(column))"
         if let suggestion { text += " — did you mean '\(suggestion)'?" }
-        return text
+        // One line, whatever the spec held: control characters are shown escaped.
+        return text.unicodeScalars.map { $0.properties.generalCategory == .control ? $0.escaped(asASCII: true) : String($0) }.joined()
     }
 }
 

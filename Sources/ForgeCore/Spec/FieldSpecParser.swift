@@ -7,17 +7,31 @@ import Foundation
 /// // Field(name: "title", type: .string, rules: [.required, .max(200)])
 /// ```
 public enum FieldSpecParser {
+    /// One rule as written: the parsed rule, its text and its 1-based column in the spec.
+    struct RuleToken {
+        var rule: FieldRule
+        var text: String
+        var column: Int
+    }
+
     /// Parses one spec.
     public static func parse(_ spec: String) throws(FieldSpecError) -> Field {
-        let parts = spec.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
-        var name = parts[0]
         guard !spec.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw FieldSpecError(.emptySpec, spec: spec, token: "", column: 1, reason: "empty field spec; write name:type[:rules], for example title:string:required")
         }
-        try validateName(name, spec: spec)
+        if let index = spec.firstIndex(where: { $0.unicodeScalars.contains { $0.properties.generalCategory == .control } }) {
+            throw FieldSpecError(.invalidName, spec: spec, token: String(spec[index]), column: spec.distance(from: spec.startIndex, to: index) + 1,
+                                 reason: "a field spec is one line of printable text; it holds a control character")
+        }
+        let parts = spec.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
+        var name = parts[0]
+        let typeToken = parts.count > 1 ? parts[1].lowercased() : ""
+        let isReference = typeToken.hasPrefix("references") || typeToken.hasPrefix("belongs_to")
+        // A reference's column is NAME_id: `user:references` is fine although `user` alone is an SQL word.
+        try validateName(name, column: isReference && !name.hasSuffix("_id") ? name + "_id" : name, spec: spec)
         guard parts.count >= 2, !parts[1].isEmpty else {
             throw FieldSpecError(.missingType, spec: spec, token: name, column: name.count + 1,
-                                 reason: "field '\(name)' has no type; write \(name):TYPE with TYPE one of \(FieldType.allCases.map(\.rawValue).joined(separator: ", "))")
+                                 reason: "field '\(name)' has no type; write \(name):TYPE with TYPE one of \(FieldType.names.joined(separator: ", "))")
         }
         let typeColumn = name.count + 2
         var (type, values, target) = try parseType(parts[1], spec: spec, column: typeColumn)
@@ -25,20 +39,27 @@ public enum FieldSpecParser {
             target = target ?? (name.hasSuffix("_id") ? String(name.dropLast(3)) : name).pascalCased
             if !name.hasSuffix("_id") { name += "_id" }
         }
-        if type == .reference, let reason = ReservedWords.fieldReason(name) {
-            throw FieldSpecError(.reservedName, spec: spec, token: parts[0], column: 1, reason: reason)
-        }
-        var rules: [FieldRule] = []
+        let rulesColumn = typeColumn + parts[1].count + 1
+        var tokens: [RuleToken] = []
         if parts.count == 3 {
-            var offset = typeColumn + parts[1].count + 1
-            for token in parts[2].split(separator: ",", omittingEmptySubsequences: false).map(String.init) {
-                let rule = try parseRule(token, spec: spec, offset: offset)
-                if !rules.contains(rule) { rules.append(rule) }
-                offset += token.count + 1
+            guard !parts[2].isEmpty else {
+                throw FieldSpecError(.missingValue, spec: spec, token: ":", column: rulesColumn - 1,
+                                     reason: "nothing follows the last ':'; add rules such as required,max:200 or drop the ':'")
+            }
+            var offset = rulesColumn
+            for raw in parts[2].split(separator: ",", omittingEmptySubsequences: false).map(String.init) {
+                // fastpy strips spaces around rules (`required, max:200`); so does forge.
+                let leading = raw.prefix(while: \.isWhitespace).count
+                let text = raw.trimmingCharacters(in: .whitespaces)
+                let rule = try parseRule(text, spec: spec, offset: offset + leading)
+                if !tokens.contains(where: { $0.rule == rule }) {
+                    tokens.append(RuleToken(rule: rule, text: text, column: offset + leading))
+                }
+                offset += raw.count + 1
             }
         }
-        let field = Field(name: name, type: type, rules: rules, values: values, target: target)
-        try checkConsistency(field, spec: spec, rulesColumn: typeColumn + parts[1].count + 1)
+        let field = Field(name: name, type: type, rules: tokens.map(\.rule), values: values, target: target)
+        try checkConsistency(field, tokens: tokens, spec: spec)
         return field
     }
 
@@ -101,13 +122,13 @@ public enum FieldSpecParser {
             do {
                 return (type, nil, try ResourceName(target).type)
             } catch {
-                throw FieldSpecError(.invalidResourceName, spec: spec, token: target, column: payloadColumn,
-                                     reason: "'\(target)' is not a resource name; a reference names one, as in author:references/User",
+                throw FieldSpecError(.invalidReference, spec: spec, token: target, column: payloadColumn,
+                                     reason: "'\(target)' cannot be a reference target: \(error.reason)",
                                      suggestion: error.suggestion)
             }
         default:
             guard payload.isEmpty else {
-                throw FieldSpecError(.unexpectedValue, spec: spec, token: token, column: payloadColumn - 1,
+                throw FieldSpecError(.unexpectedValue, spec: spec, token: "/" + payload.joined(separator: "/"), column: payloadColumn - 1,
                                      reason: "type '\(type.rawValue)' takes no '/' values; only enum and references do")
             }
             return (type, nil, nil)
@@ -171,7 +192,9 @@ public enum FieldSpecParser {
         }
     }
 
-    static func validateName(_ name: String, spec: String) throws(FieldSpecError) {
+    /// Checks the written `name`, and the `column` it becomes (`NAME_id` for references)
+    /// against reserved words.
+    static func validateName(_ name: String, column: String, spec: String) throws(FieldSpecError) {
         guard let first = name.first, first.isLetter, first.isASCII,
               name.allSatisfy({ ($0.isLetter || $0.isNumber || $0 == "_") && $0.isASCII })
         else {
@@ -184,67 +207,78 @@ public enum FieldSpecParser {
             throw FieldSpecError(.invalidName, spec: spec, token: name, column: 1,
                                  reason: "field names are snake_case column names", suggestion: name.snakeCased)
         }
-        if let reason = ReservedWords.fieldReason(name) {
+        if let reason = ReservedWords.fieldReason(column) {
             throw FieldSpecError(.reservedName, spec: spec, token: name, column: 1, reason: reason)
         }
     }
 
-    static func checkConsistency(_ field: Field, spec: String, rulesColumn: Int) throws(FieldSpecError) {
-        func fail(_ code: FieldSpecError.Code, _ token: String, _ reason: String) -> FieldSpecError {
-            let rules = spec.dropFirst(Swift.min(spec.count, rulesColumn - 1))
-            let column = rules.range(of: token).map { spec.distance(from: spec.startIndex, to: $0.lowerBound) + 1 } ?? rulesColumn
-            return FieldSpecError(code, spec: spec, token: token, column: column, reason: reason)
+    static func checkConsistency(_ field: Field, tokens: [RuleToken], spec: String) throws(FieldSpecError) {
+        /// An error pointing at the rule as the user wrote it.
+        func fail(_ code: FieldSpecError.Code, _ rule: FieldRule, _ reason: String) -> FieldSpecError {
+            let token = tokens.first { $0.rule == rule }
+            return FieldSpecError(code, spec: spec, token: token?.text ?? rule.description, column: token?.column ?? 1, reason: reason)
+        }
+        func written(_ rule: FieldRule) -> String {
+            String((tokens.first { $0.rule == rule }?.text ?? rule.description).prefix { $0 != ":" })
         }
         let type = field.type
         let typeName = type.rawValue
         if field.isRequired && field.isNullable {
-            throw fail(.contradiction, "nullable", "a field cannot be both required and nullable")
+            throw fail(.contradiction, .nullable, "a field cannot be both required and nullable")
         }
         for rule in field.rules {
-            let name = String(rule.description.prefix { $0 != ":" })
+            let name = written(rule)
             switch rule {
             case .max(let bound), .min(let bound):
                 if type.traits.measure == .none {
-                    throw fail(.ruleNotApplicable, name, "rule '\(name)' does not apply to type '\(typeName)'")
+                    throw fail(.ruleNotApplicable, rule, "rule '\(name)' does not apply to type '\(typeName)'")
                 }
                 if type.traits.measure == .length, bound < 0 || bound.rounded() != bound {
-                    throw fail(.badNumber, rule.description, "a length bound must be a whole number of at least 0")
+                    throw fail(.badNumber, rule, "a length bound must be a whole number of at least 0")
                 }
                 if type.isWholeNumber, bound.rounded() != bound {
-                    throw fail(.badNumber, rule.description, "a bound on a whole-number type must be a whole number")
+                    throw fail(.badNumber, rule, "a bound on a whole-number type must be a whole number")
                 }
             case .gt(let bound), .ge(let bound), .lt(let bound), .le(let bound):
                 guard type.traits.measure == .value else {
                     let hint = type.traits.measure == .length ? "; bound lengths with min:N and max:N" : ""
-                    throw fail(.ruleNotApplicable, name, "rule '\(name)' does not apply to type '\(typeName)'\(hint)")
+                    throw fail(.ruleNotApplicable, rule, "rule '\(name)' does not apply to type '\(typeName)'\(hint)")
                 }
                 if type.isWholeNumber, bound.rounded() != bound {
-                    throw fail(.badNumber, rule.description, "a bound on a whole-number type must be a whole number")
+                    throw fail(.badNumber, rule, "a bound on a whole-number type must be a whole number")
                 }
             case .foreign(_, let column):
                 guard type.isWholeNumber || type == .reference else {
-                    throw fail(.ruleNotApplicable, "foreign", "rule 'foreign' applies to integer and bigint fields, not '\(typeName)'")
+                    throw fail(.ruleNotApplicable, rule, "rule 'foreign' applies to integer and bigint fields, not '\(typeName)'")
                 }
                 guard column == "id" else {
-                    throw fail(.ruleNotApplicable, rule.description, "a foreign key points at a resource's id column, as in foreign:users.id")
+                    throw fail(.ruleNotApplicable, rule, "a foreign key points at a resource's id column, as in foreign:users.id")
                 }
             case .unique where type == .text || type == .json:
-                throw fail(.ruleNotApplicable, "unique", "rule 'unique' does not apply to unbounded '\(typeName)'\(type == .text ? "; use 'string' with max:N" : "")")
+                throw fail(.ruleNotApplicable, rule, "rule 'unique' does not apply to unbounded '\(typeName)'\(type == .text ? "; use 'string' with max:N" : "")")
             case .index where type == .json:
-                throw fail(.ruleNotApplicable, "index", "rule 'index' does not apply to 'json'")
+                throw fail(.ruleNotApplicable, rule, "rule 'index' does not apply to 'json'")
             default:
                 break
             }
         }
         if let max = field.maxLength, let min = field.minLength, min > max {
-            throw fail(.contradiction, "min:\(min)", "min \(min) is greater than max \(max)")
+            throw fail(.contradiction, .min(Double(min)), "min \(min) is greater than max \(max)")
         }
         if let low = field.lowerBound, let high = field.upperBound,
            low.value > high.value || low.value == high.value && !(low.inclusive && high.inclusive) {
-            throw fail(.contradiction, FieldRule.format(low.value), "no value fits between the lower bound \(FieldRule.format(low.value)) and the upper bound \(FieldRule.format(high.value))")
+            // Point at the rule that set the upper bound: it is the one that shuts the range.
+            let culprit = field.rules.first {
+                switch $0 {
+                case .max(let value), .le(let value): high.inclusive && value == high.value
+                case .lt(let value): !high.inclusive && value == high.value
+                default: false
+                }
+            } ?? .max(high.value)
+            throw fail(.contradiction, culprit, "no value fits between the lower bound \(FieldRule.format(low.value)) and the upper bound \(FieldRule.format(high.value))")
         }
         if let value = field.defaultValue {
-            try checkDefault(value, of: field) { code, reason in fail(code, "default:\(value)", reason) }
+            try checkDefault(value, of: field) { code, reason in fail(code, .defaultValue(value), reason) }
         }
     }
 
@@ -252,7 +286,10 @@ public enum FieldSpecParser {
     static func checkDefault(_ value: String, of field: Field, fail: (FieldSpecError.Code, String) -> FieldSpecError) throws(FieldSpecError) {
         let type = field.type
         switch type {
-        case .datetime, .json, .reference:
+        case .json:
+            // fastpy's docs write `default:{}`; an empty object is the one JSON default a rule can hold.
+            guard value == "{}" else { throw fail(.ruleNotApplicable, "a json field's only default is {} (an empty object)") }
+        case .datetime, .reference:
             throw fail(.ruleNotApplicable, "rule 'default' does not apply to type '\(type.rawValue)'")
         case _ where field.foreignKey != nil:
             throw fail(.ruleNotApplicable, "rule 'default' does not apply to a foreign key")

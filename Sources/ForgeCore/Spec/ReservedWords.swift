@@ -15,11 +15,12 @@ enum ReservedWords {
     ]
 
     /// SQL keywords that would need quoting in hand-written queries on SQLite or PostgreSQL.
+    /// (`key` is not one: both accept it as a column name, and fastpy's docs use it.)
     static let sql: Set<String> = [
         "select", "from", "where", "table", "order", "group", "by", "having", "limit", "offset", "insert",
         "update", "delete", "into", "values", "join", "union", "create", "drop", "alter", "index", "primary",
         "foreign", "references", "constraint", "unique", "check", "null", "not", "and", "or", "user",
-        "column", "distinct", "between", "like", "exists", "all", "asc", "desc", "key", "on", "using", "when",
+        "column", "distinct", "between", "like", "exists", "all", "asc", "desc", "on", "using", "when",
         "then", "end", "grant", "with", "transaction", "trigger", "view", "returning",
     ]
 

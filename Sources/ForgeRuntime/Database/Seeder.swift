@@ -45,6 +45,13 @@ extension ModelRepository {
         return row?.id ?? 0
     }
 
+    /// The public ids of up to `limit` live rows, for references in `--ids dual` apps.
+    public func publicIDs(limit: Int = 1000) async throws -> [UUID] {
+        let query = database.select().column("public_id").from(Record.table).orderBy("id").limit(limit)
+        if Record.softDeletes { query.where("deleted_at", .is, SQLLiteral.null) }
+        return try await query.all(decoding: PublicIDRow.self).map(\.publicID)
+    }
+
     /// The ids of up to `limit` live rows, for factories whose rows must point at existing ones.
     public func ids(limit: Int = 1000) async throws -> [Int] {
         let query = database.select().column("id").from(Record.table).orderBy("id").limit(limit)
@@ -59,5 +66,13 @@ public struct SeederError: Error, CustomStringConvertible {
 
     public init(_ description: String) {
         self.description = description
+    }
+}
+
+private struct PublicIDRow: Decodable {
+    let publicID: UUID
+
+    enum CodingKeys: String, CodingKey {
+        case publicID = "public_id"
     }
 }
