@@ -61,6 +61,7 @@ struct ResourceContext {
             "uniqueFields": unique,
             "references": references,
             "hasReferences": !references.isEmpty,
+            "serviceImportsFoundation": dualIDs && !references.isEmpty,
             "referenceSetup": referenceSetup,
             "factoryArguments": references.map { "\($0["idsProperty"]!): [\(dualIDs ? "UUID()" : "1")]" }.joined(separator: ", "),
             "factoryArgumentsLive": references.map { "\($0["idsProperty"]!): \($0["idsProperty"]!)" }.joined(separator: ", "),
