@@ -14,6 +14,8 @@ let package = Package(
         .library(name: "ForgeCore", targets: ["ForgeCore"]),
         .library(name: "ForgeRuntime", targets: ["ForgeRuntime"]),
         .library(name: "ForgeTesting", targets: ["ForgeTesting"]),
+        // Only apps made with `forge new --db postgres` depend on this; SQLite apps never build PostgresKit.
+        .library(name: "ForgeRuntimePostgres", targets: ["ForgeRuntimePostgres"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -27,6 +29,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
     ],
     targets: [
         .executableTarget(
@@ -56,6 +59,14 @@ let package = Package(
             ]
         ),
         .target(
+            name: "ForgeRuntimePostgres",
+            dependencies: [
+                "ForgeRuntime",
+                .product(name: "PostgresKit", package: "postgres-kit"),
+                .product(name: "AsyncKit", package: "async-kit"),
+            ]
+        ),
+        .target(
             name: "ForgeTesting",
             dependencies: [
                 "ForgeRuntime",
@@ -66,6 +77,7 @@ let package = Package(
         ),
         .testTarget(name: "ForgeCoreTests", dependencies: ["ForgeCore"]),
         .testTarget(name: "ForgeRuntimeTests", dependencies: ["ForgeRuntime", "ForgeTesting"]),
+        .testTarget(name: "ForgeRuntimePostgresTests", dependencies: ["ForgeRuntimePostgres", "ForgeRuntime", "ForgeTesting"]),
         .testTarget(name: "ForgeEndToEndTests", dependencies: ["ForgeCore"]),
     ]
 )

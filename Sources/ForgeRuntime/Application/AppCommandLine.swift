@@ -106,7 +106,7 @@ public enum AppCommandLine {
         }
         var quiet = logger
         quiet.logLevel = max(logger.logLevel, .warning)
-        let database = try await Database.open(configuration.database, logger: quiet, connectionsPerEventLoop: 1)
+        let database = try await Database.open(configuration.database, logger: quiet, drivers: definition.drivers, connectionsPerEventLoop: 1)
         do {
             for seeder in seeders {
                 let started = ContinuousClock.now
@@ -129,7 +129,7 @@ public enum AppCommandLine {
     ) async throws {
         var quiet = logger
         quiet.logLevel = max(logger.logLevel, .warning)
-        let database = try await Database.open(configuration.database, logger: quiet, connectionsPerEventLoop: 1)
+        let database = try await Database.open(configuration.database, logger: quiet, drivers: definition.drivers, connectionsPerEventLoop: 1)
         do {
             try await body(MigrationRunner(database: database, migrations: definition.migrations))
         } catch {

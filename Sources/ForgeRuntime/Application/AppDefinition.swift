@@ -16,6 +16,8 @@ public struct AppDefinition: Sendable {
     public var migrations: [any Migration]
     /// Every seeder of the app, for `seed`.
     public var seeders: [any Seeder]
+    /// Database drivers beyond the built-in SQLite one (`PostgresDriver()` in PostgreSQL apps).
+    public var drivers: [any DatabaseDriver]
     /// Adds the app's own routes (health routes are added by the runtime).
     public var registerRoutes: @Sendable (Routes, Database) -> Void
 
@@ -23,11 +25,13 @@ public struct AppDefinition: Sendable {
         name: String,
         migrations: [any Migration],
         seeders: [any Seeder] = [],
+        drivers: [any DatabaseDriver] = [],
         registerRoutes: @escaping @Sendable (Routes, Database) -> Void
     ) {
         self.name = name
         self.migrations = migrations
         self.seeders = seeders
+        self.drivers = drivers
         self.registerRoutes = registerRoutes
     }
 }

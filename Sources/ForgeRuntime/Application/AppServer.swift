@@ -17,7 +17,7 @@ public enum AppServer {
         if !configuration.corsOrigins.isEmpty {
             router.add(middleware: AppCORSMiddleware(origins: configuration.corsOrigins))
         }
-        router.add(middleware: ErrorMiddleware())
+        router.add(middleware: ErrorMiddleware(databaseErrors: { [backend = database.backend] in backend.translate($0) }))
         if let rule = configuration.rateLimit {
             router.add(middleware: RateLimitMiddleware(rule))
         }
@@ -31,7 +31,7 @@ public enum AppServer {
 
     /// Serves the app until SIGINT or SIGTERM, then closes the database.
     public static func serve(_ definition: AppDefinition, configuration: AppConfiguration, logger: Logger) async throws {
-        let database = try await Database.open(configuration.database, logger: logger)
+        let database = try await Database.open(configuration.database, logger: logger, drivers: definition.drivers)
         let (router, _) = buildRouter(for: definition, configuration: configuration, database: database)
         let app = Application(
             router: router,

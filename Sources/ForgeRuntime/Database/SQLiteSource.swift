@@ -31,6 +31,8 @@ struct SQLiteSource: ConnectionPoolSource, Sendable {
             self.storage = .file(path: path)
             self.isFile = false
             self.scratchPath = path
+        case .postgres:
+            throw ConfigurationError(key: "DATABASE_URL", message: "\(url) is not a SQLite database")
         }
         self.busyTimeoutMilliseconds = busyTimeoutMilliseconds
     }

@@ -46,6 +46,11 @@ public struct AppError: Error, HTTPResponseError, Sendable, Equatable {
     }
 
     /// 400 with `message`.
+    /// A write that would break a foreign key: the row is still referred to, or refers to none.
+    public static var foreignKeyConflict: AppError {
+        AppError(status: .conflict, code: .conflict, message: "other rows still refer to this one, or it refers to a row that does not exist")
+    }
+
     public static func badRequest(_ message: String) -> AppError {
         AppError(status: .badRequest, code: .badRequest, message: message)
     }

@@ -96,7 +96,7 @@ public struct MigrationRunner: Sendable {
             .column("id", type: .bigint, .primaryKey(autoIncrement: true))
             .column("name", type: .text, .notNull, .unique)
             .column("batch", type: .bigint, .notNull)
-            .column("applied_at", type: .timestamp, .notNull)
+            .column("applied_at", type: .dialect(sqlite: "TIMESTAMP", postgres: "TIMESTAMPTZ"), .notNull)
             .run()
     }
 
