@@ -8,7 +8,9 @@ extension ResourceContext {
         func call(_ name: String, _ arguments: String?...) -> String {
             "fake.\(name)(\(arguments.compactMap { $0 }.joined(separator: ", ")))"
         }
-        if field.foreignKey != nil { return "fake.\(field.isNotNull ? "pick" : "pickIfAny")(\(field.relation)Ids)" }
+        if field.foreignKey != nil {
+            return call(field.isNotNull ? "pick" : "pickIfAny", "\(field.relation)Ids", unique)
+        }
         switch field.type {
         case .string, .text:
             let low = max(field.minLength ?? 1, 1)
@@ -17,32 +19,27 @@ extension ResourceContext {
         case .integer, .bigint, .float, .decimal, .money, .percent:
             let (low, high) = fakeRange(field)
             let range = "in: \(numberLiteral(low, for: field))...\(numberLiteral(high, for: field))"
+            let scale = SpecValue.scale(of: field)
             switch field.type {
             case .float: return call("float", range)
             case .integer: return call("integer", range, unique)
             case .bigint: return call("bigint", range, unique)
-            default: return call(field.type.traits.fake, range, unique)
+            default: return call(field.type.traits.fake, range, scale == 2 ? nil : "scale: \(scale)", unique)
             }
         case .enumeration:
-            return "fake.pick(\(swiftType(field)).allCases)"
-        case .boolean, .datetime, .date, .time, .uuid, .reference:
+            return call("pick", "\(swiftType(field)).allCases", unique)
+        case .boolean, .datetime, .uuid, .reference, .json:
             return call(field.type.traits.fake)
-        default:
+        case .date, .time, .color:
             return call(field.type.traits.fake, unique)
+        default:
+            return call(field.type.traits.fake, unique, field.maxLength.map { "maxLength: \($0)" })
         }
     }
 
-    /// A closed range of values a number field accepts, with exclusive bounds stepped inside.
+    /// A closed range of values a number field accepts (see ``SpecValue/fittingRange(_:)``).
     func fakeRange(_ field: Field) -> (Double, Double) {
-        let step = field.type.isWholeNumber ? 1 : 0.01
-        let typeRange = field.type.traits.range ?? -1e12...1e12
-        var low = field.lowerBound.map { $0.inclusive ? $0.value : $0.value + step }
-        var high = field.upperBound.map { $0.inclusive ? $0.value : $0.value - step }
-        if low == nil, high == nil { (low, high) = (max(typeRange.lowerBound, 0), min(typeRange.upperBound, 1000)) }
-        let lowValue = max(low ?? (high! - 1000), typeRange.lowerBound)
-        let highValue = min(high ?? (lowValue + 1000), typeRange.upperBound)
-        if field.type.isWholeNumber { return (lowValue.rounded(.up), highValue.rounded(.down)) }
-        return ((lowValue * 100).rounded(.up) / 100, (highValue * 100).rounded(.down) / 100)
+        SpecValue.fittingRange(field) ?? (0, 0)
     }
 
     /// The field a generated test changes with PATCH: the first text-like one, else the first.
@@ -87,6 +84,7 @@ extension ResourceContext {
         if let key = field.foreignKey {
             return "ids[\"\(key.table)\"]!"
         }
+        if let short = shortSample(field, variant: variant) { return short }
         switch field.type {
         case .string: return Self.quoted(fitting: "\(field.name) \(variant)", field, variant: variant)
         case .text: return Self.quoted(fitting: "Some longer \(field.name) text, number \(variant).", field, variant: variant)
@@ -114,13 +112,37 @@ extension ResourceContext {
         }
     }
 
+    /// The factory's short form of a format value, when the usual sample would break `max`.
+    private func shortSample(_ field: Field, variant: Int) -> String? {
+        guard let max = field.maxLength else { return nil }
+        let usual: Int = switch field.type {
+        case .email: 17
+        case .url: 21 + field.name.count
+        case .phone: 12
+        case .slug: field.name.count + 2
+        case .ip: 11
+        case .file: 20
+        case .image: 18
+        default: 0
+        }
+        guard usual > max else { return nil }
+        return switch field.type {
+        case .email: "\"\(variant)@x.io\""
+        case .url: "\"https://x.io/\(variant)\""
+        case .phone: "\"555010\(variant % 10)\""
+        case .slug: "\"\(variant % 10)\""
+        case .ip: "\"1.1.1.\(variant % 10)\""
+        case .file: "\"f\(variant % 10)\""
+        case .image: "\"\(variant % 10).png\""
+        default: nil
+        }
+    }
+
     /// `value`, moved inside the field's bounds when it falls outside.
     private func number(_ value: Double, within field: Field, variant: Int) -> Double {
         let (low, high) = fakeRange(field)
-        let hasLower = field.lowerBound != nil || field.type.traits.range != nil
-        let hasUpper = field.upperBound != nil || field.type.traits.range != nil
-        if hasUpper, value > high { return max(low, high - Double(variant - 1)) }
-        if hasLower, value < low { return min(high, low + Double(variant - 1)) }
+        if value > high { return max(low, high - Double(variant - 1)) }
+        if value < low { return min(high, low + Double(variant - 1)) }
         return value
     }
 

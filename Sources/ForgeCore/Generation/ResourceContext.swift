@@ -88,11 +88,12 @@ struct ResourceContext {
     /// (the foreign key then points at `public_id`, so no integer id ever reaches the API).
     var referenceIDType: String { dualIDs ? "UUID" : "Int" }
 
-    /// The nested enum an `enum` field generates: `status` → `Status` (`DraftValue` where the
-    /// plain name would clash with a type the model already declares).
+    /// The nested enum an `enum` field generates: `status` → `Status` (`TypeValue`, `DateValue`,
+    /// `DraftValue` where the plain name would clash with a type Swift, the runtime or the model
+    /// already declares).
     static func enumTypeName(_ field: Field) -> String {
         let name = field.name.pascalCased
-        return ["Draft", "CodingKeys"].contains(name) ? name + "Value" : name
+        return ReservedWords.typeNames.contains(name) || ["Draft", "CodingKeys"].contains(name) ? name + "Value" : name
     }
 
     private func fieldContext(_ field: Field, isLast: Bool) -> [String: Any] {

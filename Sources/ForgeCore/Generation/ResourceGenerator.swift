@@ -67,6 +67,12 @@ public struct ResourceGenerator {
                 if manifest.app.ids == .dual, field.type != .reference {
                     throw ForgeError("'\(spec)': this app's API never shows integer ids, so refer to rows with a reference instead, as in \(field.relation.snakeCased):references/\(target.name)")
                 }
+                var order = manifest.resources.map(\.name)
+                if !order.contains(names.type) { order.append(names.type) }
+                // Migrations and seeders run in manifest order; a table can only point back.
+                if let mine = order.firstIndex(of: names.type), let theirs = order.firstIndex(of: target.name), theirs > mine {
+                    throw ForgeError("'\(spec)': \(names.type)'s table is created before \(target.name)'s, so it cannot point at it; give \(target.name) the reference instead, or make a new resource")
+                }
                 if target.name == names.type, field.isRequired {
                     throw ForgeError("'\(spec)': a required reference to its own resource leaves no way to make the first row; drop 'required'")
                 }

@@ -88,6 +88,14 @@ public struct Field: Equatable, Sendable, Codable {
         rules.lazy.compactMap { if case .foreign(let table, let column) = $0 { (table, column) } else { nil } }.first
     }
 
+    /// The field written back as a spec: `status:enum/draft/live:required`, `author_id:references/User`.
+    public var spec: String {
+        var type = type.rawValue
+        if let values { type += "/" + values.joined(separator: "/") }
+        if let target, self.type == .reference { type += "/" + target }
+        return rules.isEmpty ? "\(name):\(type)" : "\(name):\(type):" + rules.map(\.description).joined(separator: ",")
+    }
+
     /// The Swift property name.
     public var property: String { name.camelCased }
 

@@ -54,6 +54,6 @@ public enum FieldRule: Equatable, Sendable, Codable, CustomStringConvertible {
 
     /// A bound as a person writes it: `0`, `9999.99`.
     static func format(_ value: Double) -> String {
-        value.rounded() == value && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+        value.rounded() == value && abs(value) < 9e15 ? String(Int64(value)) : String(value)
     }
 }

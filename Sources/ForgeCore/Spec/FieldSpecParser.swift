@@ -36,7 +36,13 @@ public enum FieldSpecParser {
         let typeColumn = name.count + 2
         var (type, values, target) = try parseType(parts[1], spec: spec, column: typeColumn)
         if type == .reference {
-            target = target ?? (name.hasSuffix("_id") ? String(name.dropLast(3)) : name).pascalCased
+            let relation = name.hasSuffix("_id") ? String(name.dropLast(3)) : name
+            // The relation becomes a method on the model: `func author(on:)`.
+            if ReservedWords.swift.contains(relation.camelCased) {
+                throw FieldSpecError(.reservedName, spec: spec, token: parts[0], column: 1,
+                                     reason: "'\(relation)' is a Swift keyword, and a reference's name becomes a method of the model")
+            }
+            target = target ?? relation.pascalCased
             if !name.hasSuffix("_id") { name += "_id" }
         }
         let rulesColumn = typeColumn + parts[1].count + 1
@@ -145,9 +151,14 @@ public enum FieldSpecParser {
                 throw FieldSpecError(.missingValue, spec: spec, token: token, column: offset,
                                      reason: "rule '\(ruleName)' needs a number, as in \(ruleName):10")
             }
-            guard let value = Double(argument), value.isFinite else {
+            guard SpecValue.isPlainDecimal(argument), let value = Double(argument) else {
                 throw FieldSpecError(.badNumber, spec: spec, token: argument, column: offset + ruleName.count + 1,
                                      reason: "'\(argument)' is not a number in rule '\(token)'")
+            }
+            // Bounds become Swift literals and column checks; refuse what a Double cannot hold exactly.
+            guard SpecValue.sameNumber(FieldRule.format(value), argument) else {
+                throw FieldSpecError(.badNumber, spec: spec, token: argument, column: offset + ruleName.count + 1,
+                                     reason: "'\(argument)' has more digits than a bound keeps exactly (15 significant digits)")
             }
             return value
         }
@@ -233,11 +244,17 @@ public enum FieldSpecParser {
                 if type.traits.measure == .none {
                     throw fail(.ruleNotApplicable, rule, "rule '\(name)' does not apply to type '\(typeName)'")
                 }
-                if type.traits.measure == .length, bound < 0 || bound.rounded() != bound {
-                    throw fail(.badNumber, rule, "a length bound must be a whole number of at least 0")
+                if type.traits.measure == .length, bound < 0 || bound.rounded() != bound || bound > 10_485_760 {
+                    throw fail(.badNumber, rule, "a length bound must be a whole number from 0 to 10485760")
+                }
+                if type.traits.measure == .length, case .max = rule, bound < Double(SpecValue.shortestValue(of: type)) {
+                    throw fail(.contradiction, rule, "no \(typeName) value is that short; max must be at least \(SpecValue.shortestValue(of: type))")
                 }
                 if type.isWholeNumber, bound.rounded() != bound {
                     throw fail(.badNumber, rule, "a bound on a whole-number type must be a whole number")
+                }
+                if type.traits.measure == .value, let range = type.traits.range, !range.contains(bound) {
+                    throw fail(.contradiction, rule, "\(FieldRule.format(bound)) is outside what a \(typeName) holds (\(FieldRule.format(range.lowerBound)) to \(FieldRule.format(range.upperBound)))")
                 }
             case .gt(let bound), .ge(let bound), .lt(let bound), .le(let bound):
                 guard type.traits.measure == .value else {
@@ -247,6 +264,9 @@ public enum FieldSpecParser {
                 if type.isWholeNumber, bound.rounded() != bound {
                     throw fail(.badNumber, rule, "a bound on a whole-number type must be a whole number")
                 }
+                if let range = type.traits.range, !range.contains(bound) {
+                    throw fail(.contradiction, rule, "\(FieldRule.format(bound)) is outside what a \(typeName) holds (\(FieldRule.format(range.lowerBound)) to \(FieldRule.format(range.upperBound)))")
+                }
             case .foreign(_, let column):
                 guard type.isWholeNumber || type == .reference else {
                     throw fail(.ruleNotApplicable, rule, "rule 'foreign' applies to integer and bigint fields, not '\(typeName)'")
@@ -254,6 +274,8 @@ public enum FieldSpecParser {
                 guard column == "id" else {
                     throw fail(.ruleNotApplicable, rule, "a foreign key points at a resource's id column, as in foreign:users.id")
                 }
+            case .unique where type == .boolean:
+                throw fail(.ruleNotApplicable, rule, "rule 'unique' does not apply to 'boolean': it would allow two rows")
             case .unique where type == .text || type == .json:
                 throw fail(.ruleNotApplicable, rule, "rule 'unique' does not apply to unbounded '\(typeName)'\(type == .text ? "; use 'string' with max:N" : "")")
             case .index where type == .json:
@@ -266,7 +288,8 @@ public enum FieldSpecParser {
             throw fail(.contradiction, .min(Double(min)), "min \(min) is greater than max \(max)")
         }
         if let low = field.lowerBound, let high = field.upperBound,
-           low.value > high.value || low.value == high.value && !(low.inclusive && high.inclusive) {
+           low.value > high.value || low.value == high.value && !(low.inclusive && high.inclusive)
+            || SpecValue.fittingRange(field) == nil {
             // Point at the rule that set the upper bound: it is the one that shuts the range.
             let culprit = field.rules.first {
                 switch $0 {
@@ -275,7 +298,7 @@ public enum FieldSpecParser {
                 default: false
                 }
             } ?? .max(high.value)
-            throw fail(.contradiction, culprit, "no value fits between the lower bound \(FieldRule.format(low.value)) and the upper bound \(FieldRule.format(high.value))")
+            throw fail(.contradiction, culprit, "no \(typeName) value fits between the lower bound \(FieldRule.format(low.value)) and the upper bound \(FieldRule.format(high.value))")
         }
         if let value = field.defaultValue {
             try checkDefault(value, of: field) { code, reason in fail(code, .defaultValue(value), reason) }

@@ -29,7 +29,8 @@ enum ReservedWords {
         "String", "Int", "Double", "Bool", "Date", "Data", "URL", "UUID", "Array", "Dictionary", "Set",
         "Optional", "Error", "Result", "Task", "Model", "Migration", "Database", "Routes", "Request",
         "Response", "Application", "Router", "Validation", "Page", "PageRequest", "AppError", "Registry",
-        "Field", "Self", "Type", "Protocol", "Any", "App", "Run", "Health",
+        "Field", "Self", "Type", "Protocol", "Any", "App", "Run", "Health", "Fake", "Factory", "Seeder",
+        "ExactDecimal", "CalendarDate", "TimeOfDay", "JSONObject", "JSONValue", "FieldEnum", "Decimal",
     ]
 
     /// Why `name` cannot be a field, or `nil` when it can.

@@ -6,7 +6,7 @@ import Foundation
 /// ```swift
 /// var fake = Fake(seed: 7)
 /// fake.text(length: 3...120, unique: 12)   // "amber river 12"
-/// fake.money(in: 0...9999.99)               // 4721.35
+/// fake.money(in: 0..."9999.99")             // 4721.35
 /// ```
 public struct Fake: Sendable {
     private var state: UInt64
@@ -29,15 +29,16 @@ public struct Fake: Sendable {
         "silver", "tundra", "velvet", "willow", "zephyr", "cobalt", "ember", "falcon", "garnet", "island",
     ]
 
-    /// One of `choices`.
-    public mutating func pick<T>(_ choices: [T]) -> T {
+    /// One of `choices`; the `unique`-th (cycling) when it is given.
+    public mutating func pick<T>(_ choices: [T], unique: Int? = nil) -> T {
         precondition(!choices.isEmpty, "Fake.pick needs at least one choice")
-        return choices[Int(next() % UInt64(choices.count))]
+        let index = unique.map { ($0 % choices.count + choices.count) % choices.count } ?? Int(next() % UInt64(choices.count))
+        return choices[index]
     }
 
     /// One of `choices`, or `nil` when there are none (an optional reference with no rows yet).
-    public mutating func pickIfAny<T>(_ choices: [T]) -> T? {
-        choices.isEmpty ? nil : pick(choices)
+    public mutating func pickIfAny<T>(_ choices: [T], unique: Int? = nil) -> T? {
+        choices.isEmpty ? nil : pick(choices, unique: unique)
     }
 
     /// A whole number in `range`; `lowerBound + unique` (wrapping) when `unique` is given.
@@ -69,32 +70,35 @@ public struct Fake: Sendable {
     }
 
     /// An amount of money with cents.
-    public mutating func money(in range: ClosedRange<ExactDecimal> = 0...10000, unique: Int? = nil) -> ExactDecimal {
-        decimal(in: range, scale: 2, unique: unique)
+    public mutating func money(in range: ClosedRange<ExactDecimal> = 0...10000, scale: Int = 2, unique: Int? = nil) -> ExactDecimal {
+        decimal(in: range, scale: scale, unique: unique)
     }
 
-    /// A percentage with two decimal places.
-    public mutating func percent(in range: ClosedRange<ExactDecimal> = 0...100, unique: Int? = nil) -> ExactDecimal {
-        decimal(in: Swift.max(range.lowerBound, 0)...Swift.min(range.upperBound, 100), scale: 2, unique: unique)
+    /// A percentage, 0 to 100 whatever `range` says.
+    public mutating func percent(in range: ClosedRange<ExactDecimal> = 0...100, scale: Int = 2, unique: Int? = nil) -> ExactDecimal {
+        let low = Swift.min(Swift.max(range.lowerBound, 0), 100), high = Swift.max(Swift.min(range.upperBound, 100), low)
+        return decimal(in: low...high, scale: scale, unique: unique)
     }
 
     public mutating func boolean() -> Bool {
         next() % 2 == 0
     }
 
-    /// Words whose length falls in `length`, ending in `unique` when it is given.
+    /// Words whose length falls in `length`, ending in `unique` when it is given (in base 36
+    /// when decimal digits would not fit).
     public mutating func text(length: ClosedRange<Int> = 1...255, unique: Int? = nil) -> String {
-        let suffix = unique.map { " \($0)" } ?? ""
-        let target = Swift.min(length.upperBound, Swift.max(length.lowerBound, Swift.min(24, length.upperBound)))
-        var text = ""
-        while text.count + suffix.count < target {
-            text += (text.isEmpty ? "" : " ") + pick(Self.words)
+        var tag = unique.map { String($0) } ?? ""
+        if tag.count > length.upperBound, let unique { tag = String(unique, radix: 36) }
+        if !tag.isEmpty, length.upperBound >= tag.count + 2 { tag = " " + tag }
+        let room = Swift.max(0, length.upperBound - tag.count)
+        let target = Swift.min(room, Swift.max(length.lowerBound - tag.count, Swift.min(24, room)))
+        var words = ""
+        while words.count < target {
+            words += (words.isEmpty ? "" : " ") + pick(Self.words)
         }
-        let room = Swift.max(0, length.upperBound - suffix.count)
-        text = String(text.prefix(room)).trimmingCharacters(in: .whitespaces)
-        var result = text + suffix
+        var result = String(words.prefix(target)).trimmingCharacters(in: .whitespaces) + tag
+        result = result.trimmingCharacters(in: .whitespaces)
         if result.count < length.lowerBound { result += String(repeating: "x", count: length.lowerBound - result.count) }
-        if result.first == " " { result = "x" + result.dropFirst() }
         return String(result.prefix(length.upperBound))
     }
 
@@ -103,37 +107,49 @@ public struct Fake: Sendable {
         text(length: length.lowerBound...Swift.min(length.upperBound, Swift.max(length.lowerBound, 160)), unique: unique)
     }
 
-    public mutating func email(unique: Int? = nil) -> String {
-        "\(pick(Self.words)).\(unique ?? integer(in: 1...9999))@example.com"
+    public mutating func email(unique: Int? = nil, maxLength: Int = 255) -> String {
+        let number = unique ?? integer(in: 1...9999)
+        let value = "\(pick(Self.words)).\(number)@example.com"
+        return value.count <= maxLength ? value : "\(String(number, radix: 36))@x.io"
     }
 
-    public mutating func url(unique: Int? = nil) -> String {
-        "https://example.com/\(pick(Self.words))/\(unique ?? integer(in: 1...9999))"
+    public mutating func url(unique: Int? = nil, maxLength: Int = 2048) -> String {
+        let number = unique ?? integer(in: 1...9999)
+        let value = "https://example.com/\(pick(Self.words))/\(number)"
+        return value.count <= maxLength ? value : "https://x.io/\(String(number, radix: 36))"
     }
 
-    public mutating func slug(unique: Int? = nil) -> String {
-        "\(pick(Self.words))-\(pick(Self.words))-\(unique ?? integer(in: 1...9999))"
+    public mutating func slug(unique: Int? = nil, maxLength: Int = 255) -> String {
+        let number = unique ?? integer(in: 1...9999)
+        let value = "\(pick(Self.words))-\(pick(Self.words))-\(number)"
+        return value.count <= maxLength ? value : String(number, radix: 36)
     }
 
-    public mutating func phone(unique: Int? = nil) -> String {
-        "+1555\(String(format: "%07d", unique ?? integer(in: 0...9_999_999)))"
+    public mutating func phone(unique: Int? = nil, maxLength: Int = 32) -> String {
+        let digits = String(format: "%07d", (unique ?? integer(in: 0...9_999_999)) % 10_000_000)
+        return maxLength >= 12 ? "+1555\(digits)" : digits
     }
 
-    public mutating func ipAddress(unique: Int? = nil) -> String {
+    public mutating func ipAddress(unique: Int? = nil, maxLength: Int = 45) -> String {
         let n = unique ?? integer(in: 0...65535)
-        return "10.\((n >> 16) & 255).\((n >> 8) & 255).\(n & 255)"
+        let value = "10.\((n >> 16) & 255).\((n >> 8) & 255).\(n & 255)"
+        return value.count <= maxLength ? value : "1.1.1.\(n % 10)"
     }
 
-    public mutating func color() -> String {
-        String(format: "#%06x", Int(next() % 0x1000000))
+    public mutating func color(unique: Int? = nil) -> String {
+        String(format: "#%06x", unique.map { $0 & 0xFFFFFF } ?? Int(next() % 0x1000000))
     }
 
-    public mutating func filePath(unique: Int? = nil) -> String {
-        "uploads/\(pick(Self.words))-\(unique ?? integer(in: 1...9999)).pdf"
+    public mutating func filePath(unique: Int? = nil, maxLength: Int = 2048) -> String {
+        let number = unique ?? integer(in: 1...9999)
+        let value = "uploads/\(pick(Self.words))-\(number).pdf"
+        return value.count <= maxLength ? value : "f" + String(number, radix: 36)
     }
 
-    public mutating func imagePath(unique: Int? = nil) -> String {
-        "images/\(pick(Self.words))-\(unique ?? integer(in: 1...9999)).png"
+    public mutating func imagePath(unique: Int? = nil, maxLength: Int = 2048) -> String {
+        let number = unique ?? integer(in: 1...9999)
+        let value = "images/\(pick(Self.words))-\(number).png"
+        return value.count <= maxLength ? value : String(number, radix: 36) + ".png"
     }
 
     public mutating func uuid() -> UUID {
@@ -148,13 +164,17 @@ public struct Fake: Sendable {
         Date(timeIntervalSince1970: Double(integer(in: 1_577_836_800...1_767_225_599)))
     }
 
-    public mutating func date() -> CalendarDate {
-        let month = integer(in: 1...12)
-        return CalendarDate(String(format: "%04d-%02d-%02d", integer(in: 2020...2026), month, integer(in: 1...28)))!
+    /// A day from 2020 on; the `unique`-th day after 2020-01-01 when `unique` is given.
+    public mutating func date(unique: Int? = nil) -> CalendarDate {
+        let day = Date(timeIntervalSince1970: 1_577_836_800 + 86_400 * Double(unique ?? integer(in: 0...2555)))
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: day)
+        return CalendarDate(String(format: "%04d-%02d-%02d", parts.year ?? 2020, parts.month ?? 1, parts.day ?? 1))!
     }
 
-    public mutating func time() -> TimeOfDay {
-        TimeOfDay(String(format: "%02d:%02d:00", integer(in: 0...23), integer(in: 0...59)))!
+    /// A time of day; the `unique`-th second after midnight (cycling) when `unique` is given.
+    public mutating func time(unique: Int? = nil) -> TimeOfDay {
+        let second = (unique ?? integer(in: 0...86_399)) % 86_400
+        return TimeOfDay(String(format: "%02d:%02d:%02d", second / 3600, second / 60 % 60, second % 60))!
     }
 
     public mutating func json(unique: Int? = nil) -> JSONObject {

@@ -28,7 +28,7 @@ public enum JSONValue: Sendable, Equatable, Codable, CustomStringConvertible {
 
     /// The number as an `Int`, when it is a whole number.
     public var int: Int? {
-        if case .number(let value) = self, value.rounded() == value { return Int(value) }
+        if case .number(let value) = self { return Int(exactly: value) }
         return nil
     }
 
