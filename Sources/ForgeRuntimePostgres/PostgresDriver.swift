@@ -73,6 +73,14 @@ struct PostgresBackend: DatabaseBackend {
         return detail[open.upperBound..<close].split(separator: ",").first.map { $0.trimmingCharacters(in: .whitespaces) }
     }
 
+    func dropAllTables() async throws {
+        struct Row: Decodable { let tablename: String }
+        let tables = try await sql.raw("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()").all(decoding: Row.self)
+        guard !tables.isEmpty else { return }
+        let list = SQLList(tables.map { SQLIdentifier($0.tablename) })
+        try await sql.raw("DROP TABLE IF EXISTS \(list) CASCADE").run()
+    }
+
     func version() async throws -> String {
         struct Row: Decodable { let version: String }
         let row = try await sql.raw("SELECT current_setting('server_version') AS version").first(decoding: Row.self)

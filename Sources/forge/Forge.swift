@@ -16,7 +16,7 @@ struct Forge: AsyncParsableCommand {
         version: ForgeVersion.current,
         subcommands: [
             New.self, MakeResource.self, MakeRequest.self, MakeTest.self, MakeFactory.self, MakeSeeder.self,
-            DBMigrate.self, DBSeed.self, Serve.self, RouteList.self, Doctor.self, ListCommands.self, Version.self,
+            DBMigrate.self, DBRollback.self, DBFresh.self, DBStatus.self, DBSeed.self, Serve.self, RouteList.self, Doctor.self, ListCommands.self, Version.self,
         ]
     )
 }

@@ -14,6 +14,17 @@ import Testing
         try compare(files, with: "new-app")
     }
 
+    @Test func newPostgresApp() throws {
+        let files = try AppGenerator(name: "shop", runtimePath: "/opt/forge", templates: builtInTemplates, database: .postgres)
+            .files(secret: String(repeating: "0", count: 64))
+        // The development URL names the user running forge; the golden file is written for "dev".
+        let portable = files.map { file in
+            GeneratedFile(path: file.path, contents: file.contents.replacingOccurrences(of: "postgres://\(NSUserName())@", with: "postgres://dev@"),
+                          ownership: file.ownership)
+        }
+        try compare(portable, with: "new-app-postgres")
+    }
+
     @Test func resourceWithEveryType() throws {
         let plan = try ResourceGenerator(manifest: Manifest(appName: "blog"), templates: builtInTemplates).plan(
             name: "Article",

@@ -107,3 +107,11 @@ func request(_ method: String, _ url: String, json body: [String: Any]? = nil, r
     }
     return LiveResponse(status: http?.statusCode ?? 0, json: data.isEmpty ? nil : try? JSONSerialization.jsonObject(with: data), headers: headers)
 }
+
+/// A JSON value as compact, key-sorted text, so numbers, strings and objects compare exactly.
+func canonicalJSON(_ value: Any?) -> String {
+    guard let value, let data = try? JSONSerialization.data(withJSONObject: [value], options: [.sortedKeys]) else { return "nothing" }
+    return String(decoding: data, as: UTF8.self)
+        .trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        .replacingOccurrences(of: "\\/", with: "/")
+}

@@ -49,6 +49,17 @@ struct WholeLoopTests {
         let migrateAgain = try runCommand([forge, "db:migrate"], in: app)
         #expect(migrateAgain.output.contains("Nothing to migrate"), "\(migrateAgain.output)")
 
+        // Rollback, status, fresh with seeding, and the production guard, on SQLite.
+        let guarded = try runCommand([forge, "db:fresh"], in: app, environment: ["APP_ENV": "production"])
+        #expect(guarded.status != 0 && guarded.output.contains("APP_ENV=production"), "\(guarded.output)")
+        let rolledBack = try runCommand([forge, "db:rollback"], in: app)
+        #expect(rolledBack.status == 0 && rolledBack.output.contains("create_posts"), "\(rolledBack.output)")
+        #expect(try runCommand([forge, "db:status"], in: app).output.contains("pending"))
+        let fresh = try runCommand([forge, "db:fresh", "--seed", "--count", "25"], in: app)
+        #expect(fresh.status == 0 && fresh.output.contains("Post: 25 rows"), "\(fresh.output)")
+        let status = try runCommand([forge, "db:status", "--json"], in: app)
+        #expect(status.output.contains("\"pending\":[]") || status.output.contains("\"pending\" : []"), "\(status.output)")
+
         // 6. Routes, as a table and as JSON.
         let routes = try runCommand([forge, "route:list"], in: app)
         #expect(routes.status == 0, "\(routes.output)")

@@ -6,20 +6,37 @@ public struct AppGenerator {
     public let runtimePath: String
     public let templates: TemplateLibrary
     public let ids: Manifest.IDStyle
+    public let database: DatabaseKind
 
-    public init(name: String, runtimePath: String, templates: TemplateLibrary, ids: Manifest.IDStyle = .integer) {
+    /// The database a new app is made for.
+    public enum DatabaseKind: String, Sendable, CaseIterable {
+        /// A file under `db/`, nothing to install; the default.
+        case sqlite
+        /// A PostgreSQL server; the app links ForgeRuntimePostgres.
+        case postgres
+    }
+
+    public init(name: String, runtimePath: String, templates: TemplateLibrary, ids: Manifest.IDStyle = .integer, database: DatabaseKind = .sqlite) {
         self.name = name
         self.runtimePath = runtimePath
         self.templates = templates
         self.ids = ids
+        self.database = database
     }
 
     /// Every file of the app skeleton, with a fresh secret in `.env`.
     public func files(secret: String = AppGenerator.makeSecret()) throws(ForgeError) -> [GeneratedFile] {
         try AppNames.validate(name)
-        let manifest = Manifest(appName: name, ids: ids)
+        let manifest = Manifest(appName: name, database: database.rawValue, ids: ids)
         let appType = AppNames.appType(name)
-        let values: [String: Any] = ["name": name, "appType": appType, "runtimePath": runtimePath, "appSecret": secret]
+        let postgres = database == .postgres
+        let developmentURL = postgres
+            ? "postgres://\(NSUserName())@127.0.0.1:5432/\(name.replacingOccurrences(of: "-", with: "_"))_development"
+            : "sqlite:db/development.sqlite"
+        let values: [String: Any] = [
+            "name": name, "appType": appType, "runtimePath": runtimePath, "appSecret": secret,
+            "postgres": postgres, "databaseURL": developmentURL,
+        ]
         let plain: [(String, String)] = [
             ("Package.swift", "app/Package.swift"),
             (".env", "app/env"),

@@ -22,7 +22,7 @@ public struct Manifest: Codable, Equatable, Sendable {
     public struct AppSection: Codable, Equatable, Sendable {
         /// The package and executable name.
         public var name: String
-        /// `sqlite` (PostgreSQL arrives with `--db postgres`).
+        /// `sqlite` or `postgres`.
         public var database: String
         /// How the API names rows; absent means `integer`.
         public var ids: IDStyle?

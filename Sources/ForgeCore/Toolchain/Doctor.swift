@@ -15,6 +15,7 @@ public struct Doctor {
     /// What the app's own `doctor` command reports (see ForgeRuntime's AppCommandLine).
     struct AppReport: Decodable {
         var sqliteVersion: String
+        var databaseVersion: String?
         var database: String
         var databaseError: String?
         var pendingMigrations: [String]
@@ -22,6 +23,7 @@ public struct Doctor {
         enum CodingKeys: String, CodingKey {
             case database
             case sqliteVersion = "sqlite_version"
+            case databaseVersion = "database_version"
             case databaseError = "database_error"
             case pendingMigrations = "pending_migrations"
         }
@@ -55,9 +57,11 @@ public struct Doctor {
             try builder.buildIfNeeded(log: log)
             let output = try builder.run(["doctor"])
             let report = try JSONDecoder().decode(AppReport.self, from: Data(output.stdout.utf8))
-            checks.append(Check(name: "SQLite library", passed: true, detail: "SQLite \(report.sqliteVersion) (linked into the app)"))
+            if project.manifest.app.database == "sqlite" {
+                checks.append(Check(name: "SQLite library", passed: true, detail: "SQLite \(report.sqliteVersion) (linked into the app)"))
+            }
             if report.database == "ok" {
-                checks.append(Check(name: "database", passed: true, detail: "reachable"))
+                checks.append(Check(name: "database", passed: true, detail: "reachable" + (report.databaseVersion.map { ", \($0)" } ?? "")))
                 let pending = report.pendingMigrations
                 checks.append(Check(
                     name: "migrations",
@@ -67,7 +71,9 @@ public struct Doctor {
                 ))
             } else {
                 checks.append(Check(name: "database", passed: false, detail: report.databaseError ?? "unreachable",
-                                    fix: "check DATABASE_URL in .env (for SQLite: sqlite:db/development.sqlite) and that its folder is writable"))
+                                    fix: project.manifest.app.database == "postgres"
+                                        ? "check DATABASE_URL in .env, that the server runs, and that the database exists (createdb NAME)"
+                                        : "check DATABASE_URL in .env (for SQLite: sqlite:db/development.sqlite) and that its folder is writable"))
             }
         } catch {
             checks.append(Check(name: "app build", passed: false, detail: "\(error)", fix: "run `swift build` in \(project.root.path) and fix what it reports"))

@@ -51,15 +51,25 @@ public enum AppCommandLine {
                 }
             }
         case "rollback":
+            try guardProduction("rollback", configuration, options)
             try await withMigrationRunner(definition, configuration, logger) { runner in
-                let reverted = try await runner.rollback()
+                let reverted = try await runner.rollback(steps: options.steps)
                 if reverted.isEmpty {
                     print("Nothing to roll back.")
                 } else {
                     reverted.forEach { print("Rolled back  \($0)") }
                 }
             }
-        case "migrate:status":
+        case "fresh":
+            try guardProduction("fresh", configuration, options)
+            try await withMigrationRunner(definition, configuration, logger) { runner in
+                let applied = try await runner.fresh()
+                print("Dropped every table; migrated \(applied.count) migration\(applied.count == 1 ? "" : "s") as batch 1.")
+            }
+            if options.seed {
+                try await seed(definition, configuration, logger, only: options.seeder, count: options.count ?? 10)
+            }
+        case "migrate:status", "status":
             try await withMigrationRunner(definition, configuration, logger) { runner in
                 let status = try await runner.status()
                 if options.json {
@@ -88,9 +98,16 @@ public enum AppCommandLine {
             }
         default:
             throw AppCommandLineError(
-                message: "unknown command '\(command)'; commands: serve, migrate, rollback, migrate:status, seed, routes, doctor",
+                message: "unknown command '\(command)'; commands: serve, migrate, rollback, fresh, status, seed, routes, doctor",
                 exitCode: 64
             )
+        }
+    }
+
+    /// `rollback` and `fresh` destroy data: under APP_ENV=production they need `--force`.
+    private static func guardProduction(_ command: String, _ configuration: AppConfiguration, _ options: Options) throws {
+        if configuration.environment == "production" && !options.force {
+            throw AppCommandLineError(message: "refusing to \(command) with APP_ENV=production: it destroys data; add --force if you mean it", exitCode: 1)
         }
     }
 
@@ -145,6 +162,9 @@ public enum AppCommandLine {
         var json = false
         var seeder: String?
         var count: Int?
+        var steps: Int?
+        var seed = false
+        var force = false
 
         init(parsing arguments: ArraySlice<String>, command: String) throws {
             var remaining = arguments
@@ -167,6 +187,15 @@ public enum AppCommandLine {
                         throw AppCommandLineError(message: "--count needs a number of rows (1-1000000)", exitCode: 64)
                     }
                     count = number
+                case "--steps":
+                    guard let value = remaining.popFirst(), let number = Int(value), number >= 1 else {
+                        throw AppCommandLineError(message: "--steps needs a number of migrations (1 or more)", exitCode: 64)
+                    }
+                    steps = number
+                case "--seed":
+                    seed = true
+                case "--force":
+                    force = true
                 case "--host":
                     guard let value = remaining.popFirst() else {
                         throw AppCommandLineError(message: "--host needs an address", exitCode: 64)

@@ -15,6 +15,8 @@ public protocol DatabaseBackend: Sendable {
     /// The error envelope for a constraint failure this engine reports (unique → 409 naming the
     /// field, foreign key → 409), or `nil` for any other error.
     func translate(_ error: any Error) -> AppError?
+    /// Drops every table of the app's schema, whatever refers to what (`db:fresh`).
+    func dropAllTables() async throws
     /// The engine and version the app talks to, for `doctor`: `SQLite 3.46.1`.
     func version() async throws -> String
     /// Closes every pooled connection; a second call does nothing.

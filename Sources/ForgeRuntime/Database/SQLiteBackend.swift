@@ -73,6 +73,26 @@ struct SQLiteBackend: DatabaseBackend {
         return first.split(separator: ".").last.map { $0.trimmingCharacters(in: .whitespaces) } ?? "value"
     }
 
+    func dropAllTables() async throws {
+        struct Row: Decodable { let name: String }
+        try await sql.withSession { connection in
+            // Foreign keys would refuse to drop a parent before its children; the pragma is
+            // per connection and ignored inside a transaction, so it wraps the drops.
+            try await connection.raw("PRAGMA foreign_keys = OFF").run()
+            do {
+                let tables = try await connection.raw("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+                    .all(decoding: Row.self)
+                for table in tables {
+                    try await connection.drop(table: table.name).ifExists().run()
+                }
+            } catch {
+                try? await connection.raw("PRAGMA foreign_keys = ON").run()
+                throw error
+            }
+            try await connection.raw("PRAGMA foreign_keys = ON").run()
+        }
+    }
+
     func version() async throws -> String {
         "SQLite \(SQLiteConnection.libraryVersionString())"
     }

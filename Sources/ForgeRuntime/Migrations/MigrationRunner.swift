@@ -54,13 +54,25 @@ public struct MigrationRunner: Sendable {
         return pending.map(\.name)
     }
 
-    /// Reverts the migrations of the last batch, newest first, and returns their names.
+    /// Reverts the migrations of the last batch, or the last `steps` migrations whatever their
+    /// batch, newest first, and returns their names.
     @discardableResult
-    public func rollback() async throws -> [String] {
+    public func rollback(steps: Int? = nil) async throws -> [String] {
         try await ensureTable()
+        let applied = try await appliedMigrations()
+        if let steps {
+            return try await revert(Array(applied.reversed().prefix(steps).map(\.name)))
+        }
         guard let batch = try await currentBatch() else { return [] }
-        let names = try await appliedMigrations().filter { $0.batch == batch }.map(\.name)
-        return try await revert(names.reversed())
+        return try await revert(applied.filter { $0.batch == batch }.map(\.name).reversed())
+    }
+
+    /// Drops every table (the app's and forge's bookkeeping), then applies every migration as
+    /// batch 1, and returns their names.
+    @discardableResult
+    public func fresh() async throws -> [String] {
+        try await database.backend.dropAllTables()
+        return try await migrate()
     }
 
     /// Where every migration stands.

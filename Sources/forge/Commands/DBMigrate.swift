@@ -37,3 +37,79 @@ enum AppCommand {
         if status != 0 { throw ExitCode(status) }
     }
 }
+
+struct DBRollback: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "db:rollback",
+        abstract: "Revert the last batch of migrations, or the last N migrations.",
+        discussion: """
+        Each migration is reverted in its own transaction, newest first. Refuses under
+        APP_ENV=production unless --force.
+
+        Examples:
+          forge db:rollback
+          forge db:rollback --steps 2
+        """
+    )
+
+    @Option(help: "Revert this many migrations, whatever their batch.")
+    var steps: Int?
+
+    @Flag(help: "Run even with APP_ENV=production.")
+    var force = false
+
+    func run() throws {
+        try AppCommand.forward(["rollback"] + (steps.map { ["--steps", String($0)] } ?? []) + (force ? ["--force"] : []))
+    }
+}
+
+struct DBFresh: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "db:fresh",
+        abstract: "Drop every table and migrate from scratch, then seed with --seed.",
+        discussion: """
+        Refuses under APP_ENV=production unless --force.
+
+        Examples:
+          forge db:fresh
+          forge db:fresh --seed --count 50
+        """
+    )
+
+    @Flag(help: "Run every seeder afterwards.")
+    var seed = false
+
+    @Option(help: "Rows per seeder with --seed.")
+    var count: Int = 10
+
+    @Flag(help: "Run even with APP_ENV=production.")
+    var force = false
+
+    func run() throws {
+        var arguments = ["fresh"]
+        if seed { arguments += ["--seed", "--count", String(count)] }
+        if force { arguments.append("--force") }
+        try AppCommand.forward(arguments)
+    }
+}
+
+struct DBStatus: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "db:status",
+        abstract: "List applied (with batch), pending and orphaned migrations.",
+        discussion: """
+        Orphaned migrations are recorded as applied but no longer in the code.
+
+        Examples:
+          forge db:status
+          forge db:status --json
+        """
+    )
+
+    @Flag(help: "Print JSON for scripts.")
+    var json = false
+
+    func run() throws {
+        try AppCommand.forward(["status"] + (json ? ["--json"] : []))
+    }
+}

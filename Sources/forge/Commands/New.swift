@@ -12,6 +12,7 @@ struct New: ParsableCommand {
         Examples:
           forge new shop
           forge new shop --ids dual                # UUIDs in the API, integer keys inside
+          forge new shop --db postgres             # PostgreSQL; DATABASE_URL in .env names the server
           forge new shop --runtime ~/src/forge     # link a forge checkout instead of this installation
         """
     )
@@ -19,8 +20,8 @@ struct New: ParsableCommand {
     @Argument(help: "The app's name: lowercase letters, digits and hyphens.")
     var name: String
 
-    @Option(help: "The database: sqlite.")
-    var db: String = "sqlite"
+    @Option(help: "The database: sqlite (a file, the default) or postgres (links ForgeRuntimePostgres).")
+    var db: AppGenerator.DatabaseKind = .sqlite
 
     @Option(help: "How the API names rows: integer, or dual (integer key inside, UUID public_id in every URL and body).")
     var ids: Manifest.IDStyle = .integer
@@ -30,9 +31,6 @@ struct New: ParsableCommand {
 
     func validate() throws {
         try AppNames.validate(name)
-        guard db == "sqlite" else {
-            throw ValidationError("database '\(db)' is not available yet; use --db sqlite")
-        }
     }
 
     func run() throws {
@@ -48,7 +46,7 @@ struct New: ParsableCommand {
         if let contents = try? FileManager.default.contentsOfDirectory(atPath: target.path), !contents.isEmpty {
             throw ForgeError("./\(name) already exists and is not empty; choose another name or remove it")
         }
-        let files = try AppGenerator(name: name, runtimePath: runtimeRoot.path, templates: installation.templates(), ids: ids).files()
+        let files = try AppGenerator(name: name, runtimePath: runtimeRoot.path, templates: installation.templates(), ids: ids, database: db).files()
         try FileChangeSet(root: target, files: files).apply()
         print(Console.success("Created \(name)") + " (\(files.count) files), linked to ForgeRuntime at \(runtimeRoot.path)")
         print("""
@@ -62,3 +60,4 @@ struct New: ParsableCommand {
 }
 
 extension Manifest.IDStyle: ExpressibleByArgument {}
+extension AppGenerator.DatabaseKind: ExpressibleByArgument {}
