@@ -30,12 +30,11 @@ public struct AppGenerator {
         let manifest = Manifest(appName: name, database: database.rawValue, ids: ids)
         let appType = AppNames.appType(name)
         let postgres = database == .postgres
-        let developmentURL = postgres
-            ? "postgres://\(NSUserName())@127.0.0.1:5432/\(name.replacingOccurrences(of: "-", with: "_"))_development"
-            : "sqlite:db/development.sqlite"
+        let databaseName = name.replacingOccurrences(of: "-", with: "_") + "_development"
+        let developmentURL = postgres ? "postgres://\(NSUserName())@127.0.0.1:5432/\(databaseName)" : "sqlite:db/development.sqlite"
         let values: [String: Any] = [
             "name": name, "appType": appType, "runtimePath": runtimePath, "appSecret": secret,
-            "postgres": postgres, "databaseURL": developmentURL,
+            "postgres": postgres, "databaseURL": developmentURL, "databaseName": databaseName,
         ]
         let plain: [(String, String)] = [
             ("Package.swift", "app/Package.swift"),
