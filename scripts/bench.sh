@@ -2,6 +2,7 @@
 # Times the quality bars of PRODUCT.md that concern the CLI:
 #   make:resource with 8 fields (median of N runs, in a fresh app and in one with 100 resources),
 #   db:migrate right after make:resource in an app built once before, db:migrate with nothing to do,
+#   db:seed of 500 and 10,000 rows,
 #   the first build of a fresh generated app, and (BENCH_CLEAN_CLI=1) a clean build of the CLI.
 # Usage: make bench   (builds forge in release mode first). Scratch lives in .build-bench/.
 set -euo pipefail
@@ -62,6 +63,10 @@ for _ in 1 2 3 4 5; do
     start=$(now_ms); "$FORGE" db:migrate > /dev/null 2>&1; end=$(now_ms); samples+=($((end - start)))
 done
 echo "db:migrate with nothing to do:                $(printf '%s\n' "${samples[@]}" | median) ms (median of 5)"
+start=$(now_ms); seeded=$("$FORGE" db:seed --seeder Product --count 500 2>&1 | tail -1); end=$(now_ms)
+echo "db:seed --seeder Product --count 500:         $(( end - start )) ms in all; the app reports: $seeded"
+start=$(now_ms); seeded=$("$FORGE" db:seed --seeder Product --count 10000 2>&1 | tail -1); end=$(now_ms)
+echo "db:seed --seeder Product --count 10000:       $(( end - start )) ms in all; the app reports: $seeded"
 cd "$ROOT"
 
 if [ "${BENCH_CLEAN_CLI:-0}" = 1 ]; then

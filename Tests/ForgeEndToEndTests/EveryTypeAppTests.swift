@@ -134,6 +134,9 @@ struct EveryTypeAppTests {
         #expect(canonicalJSON(byPrice["data", "0", "price"]) == "100")
         let cheap = try await request("GET", "\(base)/api/products?filter%5Bprice%5D%5Blt%5D=50")
         #expect(cheap["meta", "total"] as? Int == 1)
+        let typed = try await request("GET", "\(base)/api/products?filter%5Brelease_on%5D%5Bgte%5D=2026-02-28&filter%5Bopens_at%5D=09:30:00"
+            + "&filter%5Bsku%5D=\(body["sku"]!)")
+        #expect(typed["meta", "total"] as? Int == 1, "\(typed.json ?? "")")
 
         // Seeders insert factory rows that pass the model's rules, batched, and report the count.
         let before = try await request("GET", "\(base)/api/products/count")

@@ -80,7 +80,8 @@ struct PostgresAppTests {
         #expect(bad.status == 422 && bad["error", "fields", "category_id"] != nil, "\(bad.json ?? "")")
         let patched = try await request("PATCH", "\(base)/api/products/\(id)", json: ["price": 25.5, "release_on": "2027-01-31"])
         #expect(patched.status == 200 && canonicalJSON(patched["data", "price"]) == "25.5", "\(patched.json ?? "")")
-        let filtered = try await request("GET", "\(base)/api/products?filter%5Bid%5D=\(id)&filter%5Bprice%5D%5Bgte%5D=25.5&sort=-price")
+        let filtered = try await request("GET", "\(base)/api/products?filter%5Bid%5D=\(id)&filter%5Bprice%5D%5Bgte%5D=25.5"
+            + "&filter%5Brelease_on%5D%5Bgt%5D=2027-01-01&filter%5Bopens_at%5D=09:30:00&filter%5Bsku%5D=\(body["sku"]!)&sort=-price")
         #expect(filtered["meta", "total"] as? Int == 1, "\(filtered.json ?? "")")
         let referenced = try await request("DELETE", "\(base)/api/categories/1")
         #expect(referenced.status == 409, "a category that products point at cannot go: \(referenced.json ?? "")")

@@ -164,6 +164,20 @@ struct PostgresTests {
         }
     }
 
+    @Test func freshDropsEverythingAndOrphansAreReported() async throws {
+        try await withDatabase { database in
+            try await MigrationRunner(database: database, migrations: [CreateGadgets()]).migrate()
+            let parent = try await GadgetRepository(database: database.sql).insert(draft("parent"))
+            _ = try await GadgetRepository(database: database.sql).insert(draft("child", owner: parent.id))
+            let orphaned = try await MigrationRunner(database: database, migrations: []).status()
+            #expect(orphaned.orphaned == ["2026_01_01_000000_create_pg_gadgets"])
+            let runner = MigrationRunner(database: database, migrations: [CreateGadgets()])
+            #expect(try await runner.fresh() == ["2026_01_01_000000_create_pg_gadgets"])
+            #expect(try await GadgetRepository(database: database.sql).count() == 0)
+            #expect(try await runner.rollback(steps: 1) == ["2026_01_01_000000_create_pg_gadgets"])
+        }
+    }
+
     @Test func insertAllCountsWhatLanded() async throws {
         try await withDatabase { database in
             try await MigrationRunner(database: database, migrations: [CreateGadgets()]).migrate()

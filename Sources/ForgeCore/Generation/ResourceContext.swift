@@ -109,7 +109,7 @@ struct ResourceContext {
             "column": field.name,
             "renamed": field.property != field.name,
             "swiftType": swift,
-            "columnKind": (dualIDs && field.foreignKey != nil ? "text" : field.type.traits.columnKind) ?? "",
+            "columnKind": (dualIDs && field.foreignKey != nil ? "uuid" : field.type.traits.columnKind) ?? "",
             "listable": field.type.traits.columnKind != nil,
             "modelType": swift + (field.isNotNull ? "" : "?"),
             "createRules": createRules,

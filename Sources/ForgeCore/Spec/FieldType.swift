@@ -80,10 +80,10 @@ public enum FieldType: String, CaseIterable, Codable, Sendable {
             Traits(swift: "Date", sqlite: "TIMESTAMP", postgres: "TIMESTAMPTZ", measure: .none, columnKind: "datetime",
                    validation: nil, format: "an ISO 8601 date-time, 2026-01-31T09:30:00Z", fake: "datetime")
         case .date:
-            Traits(swift: "CalendarDate", sqlite: "TEXT", postgres: "DATE", measure: .none, columnKind: "text",
+            Traits(swift: "CalendarDate", sqlite: "TEXT", postgres: "DATE", measure: .none, columnKind: "date",
                    validation: nil, format: "a calendar date, 2026-01-31", fake: "date")
         case .time:
-            Traits(swift: "TimeOfDay", sqlite: "TEXT", postgres: "TIME", measure: .none, columnKind: "text",
+            Traits(swift: "TimeOfDay", sqlite: "TEXT", postgres: "TIME", measure: .none, columnKind: "time",
                    validation: nil, format: "a time of day, 09:30 or 09:30:15", fake: "time")
         case .email:
             Traits(swift: "String", sqlite: "VARCHAR(%d)", postgres: "VARCHAR(%d)", measure: .length, columnKind: "text",
@@ -92,7 +92,7 @@ public enum FieldType: String, CaseIterable, Codable, Sendable {
             Traits(swift: "String", sqlite: "VARCHAR(%d)", postgres: "VARCHAR(%d)", measure: .length, columnKind: "text",
                    validation: ".url", format: "an http or https URL", fake: "url", defaultLength: 2048)
         case .uuid:
-            Traits(swift: "UUID", sqlite: "TEXT", postgres: "UUID", measure: .none, columnKind: "text",
+            Traits(swift: "UUID", sqlite: "TEXT", postgres: "UUID", measure: .none, columnKind: "uuid",
                    validation: nil, format: "a UUID", fake: "uuid")
         case .json:
             Traits(swift: "JSONObject", sqlite: "TEXT", postgres: "JSONB", measure: .none, columnKind: nil,

@@ -105,7 +105,7 @@ public enum AppCommandLine {
     }
 
     /// `rollback` and `fresh` destroy data: under APP_ENV=production they need `--force`.
-    private static func guardProduction(_ command: String, _ configuration: AppConfiguration, _ options: Options) throws {
+    static func guardProduction(_ command: String, _ configuration: AppConfiguration, _ options: Options) throws {
         if configuration.environment == "production" && !options.force {
             throw AppCommandLineError(message: "refusing to \(command) with APP_ENV=production: it destroys data; add --force if you mean it", exitCode: 1)
         }

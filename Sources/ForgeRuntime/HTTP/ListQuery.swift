@@ -64,9 +64,16 @@ public enum FilterValue: Sendable, Equatable {
     case boolean(Bool)
     case date(Date)
     case decimal(ExactDecimal)
+    case calendarDate(CalendarDate)
+    case timeOfDay(TimeOfDay)
+    case uuid(UUID)
 
     var bind: any SQLExpression {
         switch self {
+        // These bind as text that PostgreSQL casts to the column's type.
+        case .calendarDate(let value): value
+        case .timeOfDay(let value): value
+        case .uuid(let value): SQLBind(value)
         case .decimal(let value):
             // SQLite keeps decimals as text and compares them as REAL; PostgreSQL as NUMERIC.
             DialectExpression(sqlite: SQLBind(Double(value.description) ?? 0), postgres: value)
@@ -84,9 +91,11 @@ public enum ColumnKind: Sendable {
     case text, integer, number, boolean, datetime
     /// Exact decimals (`decimal`, `money`, `percent`), kept as text by SQLite.
     case decimal
+    /// `date`, `time` and `uuid` columns: text on SQLite, typed on PostgreSQL.
+    case date, time, uuid
 
     /// Whether ordering comparisons (`gt`, `lte`, ...) mean something.
-    var isOrdered: Bool { self != .text && self != .boolean }
+    var isOrdered: Bool { self != .text && self != .boolean && self != .uuid }
 
     func parse(_ text: String) -> FilterValue? {
         switch self {
@@ -96,6 +105,9 @@ public enum ColumnKind: Sendable {
         case .boolean: ["true": true, "1": true, "false": false, "0": false][text.lowercased()].map(FilterValue.boolean)
         case .datetime: ListQuery.parseDate(text).map(FilterValue.date)
         case .decimal: ExactDecimal(text).map(FilterValue.decimal)
+        case .date: CalendarDate(text).map(FilterValue.calendarDate)
+        case .time: TimeOfDay(text).map(FilterValue.timeOfDay)
+        case .uuid: UUID(uuidString: text).map(FilterValue.uuid)
         }
     }
 }

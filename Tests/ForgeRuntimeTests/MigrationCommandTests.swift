@@ -1,0 +1,56 @@
+import Foundation
+@testable import ForgeRuntime
+import Testing
+
+/// Batches, steps, `fresh` and the production guard, on SQLite (PostgresTests repeats the
+/// database parts on a real PostgreSQL server).
+@Suite struct MigrationCommandTests {
+    struct CreateTags: Migration {
+        let name = "2026_01_03_000000_create_tags"
+        func prepare(on database: any SQLDatabase) async throws {
+            try await database.create(table: "tags")
+                .column("id", type: .bigint, .primaryKey(autoIncrement: true))
+                .column("note_id", type: .bigint, .notNull, .references("notes", "id"))
+                .run()
+        }
+        func revert(on database: any SQLDatabase) async throws {
+            try await database.drop(table: "tags").ifExists().run()
+        }
+    }
+
+    @Test func rollsBackByStepsAcrossBatches() async throws {
+        let database = try await Database.open(.sqliteMemory, logger: Logger(label: "test"))
+        defer { Task { try? await database.close() } }
+        try await MigrationRunner(database: database, migrations: [CreateNotes()]).migrate()
+        let runner = MigrationRunner(database: database, migrations: [CreateNotes(), CreateTags()])
+        try await runner.migrate()
+        #expect(try await runner.status().applied.map(\.batch) == [1, 2])
+        #expect(try await runner.rollback(steps: 2) == ["2026_01_03_000000_create_tags", "2026_01_01_000000_create_notes"])
+        #expect(try await runner.status().pending.count == 2)
+    }
+
+    @Test func freshDropsEveryTableWhateverRefersToWhat() async throws {
+        let database = try await Database.open(.sqliteMemory, logger: Logger(label: "test"))
+        defer { Task { try? await database.close() } }
+        let runner = MigrationRunner(database: database, migrations: [CreateNotes(), CreateTags()])
+        try await runner.migrate()
+        let note = try await NoteRepository(database: database.sql).insert(NoteDraft(title: "kept?", stars: 1))
+        try await database.sql.insert(into: "tags").columns("note_id").values(SQLBind(note.id)).run()
+        try await database.sql.raw("CREATE TABLE stray (id INTEGER)").run()
+        #expect(try await runner.fresh().count == 2)
+        #expect(try await NoteRepository(database: database.sql).count() == 0)
+        struct Row: Decodable { let name: String }
+        let stray = try await database.sql.raw("SELECT name FROM sqlite_master WHERE name = 'stray'").all(decoding: Row.self)
+        #expect(stray.isEmpty)
+        #expect(try await runner.status().applied.allSatisfy { $0.batch == 1 })
+    }
+
+    @Test func productionRefusesDestructiveCommandsWithoutForce() throws {
+        let production = AppConfiguration(environment: "production")
+        #expect(throws: AppCommandLineError.self) {
+            try AppCommandLine.guardProduction("fresh", production, try AppCommandLine.Options(parsing: [], command: "fresh"))
+        }
+        try AppCommandLine.guardProduction("fresh", production, try AppCommandLine.Options(parsing: ["--force"], command: "fresh"))
+        try AppCommandLine.guardProduction("rollback", AppConfiguration(), try AppCommandLine.Options(parsing: [], command: "rollback"))
+    }
+}
