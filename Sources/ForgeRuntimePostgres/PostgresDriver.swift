@@ -42,17 +42,7 @@ struct PostgresBackend: DatabaseBackend {
     let sql: any SQLDatabase
 
     func transaction<T: Sendable>(_ work: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await sql.withSession { connection in
-            try await connection.raw("BEGIN").run()
-            do {
-                let result = try await work(connection)
-                try await connection.raw("COMMIT").run()
-                return result
-            } catch {
-                try? await connection.raw("ROLLBACK").run()
-                throw error
-            }
-        }
+        try await runTransaction(begin: "BEGIN", work)
     }
 
     func translate(_ error: any Error) -> AppError? {

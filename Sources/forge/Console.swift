@@ -11,6 +11,17 @@ enum Console {
     }
 
     static func success(_ message: String) -> String { paint(message, code: "32") }
+
+    /// Prints what a `make:*` command created and updated, or `upToDate` when it changed nothing.
+    static func report(_ outcome: FileChangeSet.Outcome, dryRun: Bool, upToDate: String) {
+        guard outcome.changedAnything else {
+            print(upToDate)
+            return
+        }
+        let verb = dryRun ? "would " : ""
+        for path in outcome.created { print("  \(success("\(verb)create")) \(path)") }
+        for path in outcome.updated { print("  \(success("\(verb)update")) \(path)") }
+    }
     static func failure(_ message: String) -> String { paint(message, code: "31") }
     static func dim(_ message: String) -> String { paint(message, code: "2") }
 

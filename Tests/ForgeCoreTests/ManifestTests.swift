@@ -84,3 +84,22 @@ import Testing
         #expect(try Manifest.parse(flow, path: "forge.yaml").app.name == "shop")
     }
 }
+
+@Suite struct StoredResourceCheckTests {
+    @Test func aHandEditedResourceIsCheckedBeforeAnythingIsGenerated() throws {
+        var manifest = Manifest(appName: "shop")
+        manifest.resources = [
+            Manifest.Resource(name: "Empty", table: "empties", migration: "2026_01_01_000000_create_empties", fields: []),
+            Manifest.Resource(name: "Odd", table: "odds", migration: "2026_01_01_000001_create_odds",
+                              fields: [Field(name: "status", type: .enumeration, values: [])]),
+        ]
+        let generator = ResourceGenerator(manifest: manifest, templates: builtInTemplates)
+        #expect(throws: ForgeError.self) { try generator.plan(layer: .test, name: "Empty") }
+        do {
+            _ = try generator.plan(layer: .factory, name: "Odd")
+            Issue.record("an enum without values was rendered")
+        } catch {
+            #expect(error.message.contains("forge.yaml: resource 'Odd'"), "\(error.message)")
+        }
+    }
+}

@@ -115,3 +115,50 @@ func canonicalJSON(_ value: Any?) -> String {
         .trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
         .replacingOccurrences(of: "\\/", with: "/")
 }
+
+/// `forge serve` on a free-ish port, running until `stop()`; `base` is its URL.
+struct LiveServer {
+    let process: Process
+    let base: String
+
+    /// Starts the app in `app` and waits (up to 10 s) until `/health/ready` answers 200.
+    static func start(forge: String, app: URL, environment: [String: String] = [:]) async throws -> LiveServer {
+        let port = Int.random(in: 20_000...40_000)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: forge)
+        process.arguments = ["serve", "--port", String(port)]
+        process.currentDirectoryURL = app
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let server = LiveServer(process: process, base: "http://127.0.0.1:\(port)")
+        for _ in 0..<100 {
+            if (try? await request("GET", "\(server.base)/health/ready"))?.status == 200 { return server }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        server.stop()
+        throw CommandFailure(message: "the app in \(app.path) did not answer /health/ready within 10 s")
+    }
+
+    func stop() {
+        process.terminate()
+        process.waitUntilExit()
+    }
+}
+
+/// A step of an end-to-end test that did not work.
+struct CommandFailure: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
+}
+
+/// `swift build --build-tests` in `app`; returns the build's output and the warnings it printed
+/// for the app's own files (dependencies' warnings are not the app's).
+func buildApp(_ app: URL) throws -> (result: CommandResult, ownWarnings: [Substring]) {
+    let build = try runCommand(["swift", "build", "--build-tests"], in: app)
+    let own = build.output.split(separator: "\n").filter {
+        $0.contains("warning:") && ($0.contains(app.path + "/Sources") || $0.contains(app.path + "/Tests"))
+    }
+    return (build, own)
+}

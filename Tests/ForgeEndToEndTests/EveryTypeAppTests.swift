@@ -60,32 +60,17 @@ struct EveryTypeAppTests {
         let unknown = try runCommand([forge, "make:factory", "Prodcut"], in: app)
         #expect(unknown.status != 0 && unknown.output.contains("did you mean 'Product'?"), "\(unknown.output)")
 
-        let build = try runCommand(["swift", "build", "--build-tests"], in: app)
+        let (build, ownWarnings) = try buildApp(app)
         #expect(build.status == 0, "\(build.output.suffix(4000))")
-        let ownWarnings = build.output.split(separator: "\n").filter { $0.contains("warning:") && $0.contains(app.path) }
         #expect(ownWarnings.isEmpty, "\(ownWarnings.joined(separator: "\n"))")
         let tests = try runCommand(["swift", "test", "--skip-build"], in: app)
         #expect(tests.status == 0, "\(tests.output.suffix(4000))")
         let migrated = try runCommand([forge, "db:migrate"], in: app)
         #expect(migrated.status == 0, "\(migrated.output)")
 
-        let port = Int.random(in: 20_000...40_000)
-        let server = Process()
-        server.executableURL = URL(fileURLWithPath: forge)
-        server.arguments = ["serve", "--port", String(port)]
-        server.currentDirectoryURL = app
-        server.environment = ProcessInfo.processInfo.environment.merging(["RATE_LIMIT": "off"]) { _, new in new }
-        server.standardOutput = FileHandle.nullDevice
-        server.standardError = FileHandle.nullDevice
-        try server.run()
-        defer { server.terminate(); server.waitUntilExit() }
-        let base = "http://127.0.0.1:\(port)"
-        var healthy = false
-        for _ in 0..<100 where !healthy {
-            healthy = (try? await request("GET", "\(base)/health"))?.status == 200
-            if !healthy { try await Task.sleep(for: .milliseconds(100)) }
-        }
-        try #require(healthy, "the server did not answer /health within 10 s")
+        let server = try await LiveServer.start(forge: forge, app: app, environment: ["RATE_LIMIT": "off"])
+        defer { server.stop() }
+        let base = server.base
 
         let parent = try await request("POST", "\(base)/api/categories", json: ["title": "Lighting"])
         let categoryID = try #require(parent["data", "id"] as? Int)

@@ -31,9 +31,8 @@ struct WholeLoopTests {
         #expect(!FileManager.default.fileExists(atPath: app.appendingPathComponent("Sources/App/Models/Comment.swift").path))
 
         // The app builds with no warnings in its own code, and its generated tests pass.
-        let build = try runCommand(["swift", "build", "--build-tests"], in: app)
+        let (build, ownWarnings) = try buildApp(app)
         #expect(build.status == 0, "\(build.output.suffix(4000))")
-        let ownWarnings = build.output.split(separator: "\n").filter { $0.contains("warning:") && $0.contains(app.path + "/Sources") || $0.contains("warning:") && $0.contains(app.path + "/Tests") }
         #expect(ownWarnings.isEmpty, "\(ownWarnings.joined(separator: "\n"))")
         let tests = try runCommand(["swift", "test", "--skip-build"], in: app)
         #expect(tests.status == 0, "\(tests.output.suffix(4000))")
@@ -78,22 +77,9 @@ struct WholeLoopTests {
         #expect(doctor.status == 0, "\(doctor.output)")
 
         // 5. Serve and exercise the API over real HTTP.
-        let port = Int.random(in: 20_000...40_000)
-        let server = Process()
-        server.executableURL = URL(fileURLWithPath: forge)
-        server.arguments = ["serve", "--port", String(port)]
-        server.currentDirectoryURL = app
-        server.standardOutput = FileHandle.nullDevice
-        server.standardError = FileHandle.nullDevice
-        try server.run()
-        defer { server.terminate(); server.waitUntilExit() }
-        let base = "http://127.0.0.1:\(port)"
-        var healthy = false
-        for _ in 0..<100 where !healthy {
-            healthy = (try? await request("GET", "\(base)/health"))?.status == 200
-            if !healthy { try await Task.sleep(for: .milliseconds(100)) }
-        }
-        #expect(healthy, "the server did not answer /health within 10 s")
+        let server = try await LiveServer.start(forge: forge, app: app)
+        defer { server.stop() }
+        let base = server.base
 
         let createdPost = try await request("POST", "\(base)/api/posts", json: ["title": "Hello", "body": "World", "views": 3])
         #expect(createdPost.status == 201)

@@ -154,6 +154,7 @@ public struct ResourceGenerator {
                 ?? (known.isEmpty ? "; make it first with forge make:resource \(name) -f name:type" : "; resources: \(known.joined(separator: ", "))")
             throw ForgeError("no resource '\(name)' in forge.yaml\(hint)")
         }
+        try Manifest.check(resource)
         let context: ResourceContext
         do {
             // The same header make:resource wrote, so an untouched file regenerates byte for byte.

@@ -23,6 +23,27 @@ public protocol DatabaseBackend: Sendable {
     func close() async throws
 }
 
+extension DatabaseBackend {
+    /// `begin`, then `work` on one pinned connection, then COMMIT, or ROLLBACK when it throws:
+    /// the transaction every backend runs, with its own BEGIN.
+    public func runTransaction<T: Sendable>(
+        begin: String,
+        _ work: @escaping @Sendable (any SQLDatabase) async throws -> T
+    ) async throws -> T {
+        try await sql.withSession { connection in
+            try await connection.raw(SQLQueryString(stringLiteral: begin)).run()
+            do {
+                let result = try await work(connection)
+                try await connection.raw("COMMIT").run()
+                return result
+            } catch {
+                try? await connection.raw("ROLLBACK").run()
+                throw error
+            }
+        }
+    }
+}
+
 /// Opens backends for the `DATABASE_URL`s it understands.
 public protocol DatabaseDriver: Sendable {
     func canOpen(_ url: DatabaseURL) -> Bool

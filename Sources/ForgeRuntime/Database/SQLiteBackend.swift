@@ -38,19 +38,8 @@ struct SQLiteBackend: DatabaseBackend {
     }
 
     func transaction<T: Sendable>(_ work: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await writeGate.run {
-            try await sql.withSession { connection in
-                try await connection.raw("BEGIN IMMEDIATE").run()
-                do {
-                    let result = try await work(connection)
-                    try await connection.raw("COMMIT").run()
-                    return result
-                } catch {
-                    try? await connection.raw("ROLLBACK").run()
-                    throw error
-                }
-            }
-        }
+        // IMMEDIATE takes the write lock up front, so a transaction never fails half-way on a lock.
+        try await writeGate.run { try await runTransaction(begin: "BEGIN IMMEDIATE", work) }
     }
 
     func translate(_ error: any Error) -> AppError? {

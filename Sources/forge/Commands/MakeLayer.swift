@@ -20,13 +20,7 @@ struct LayerOptions: ParsableArguments {
         let plan = try generator.plan(layer: layer, name: name)
         let changes = FileChangeSet(root: project.root, files: plan.files, force: force)
         let outcome = dryRun ? try changes.plan() : try changes.apply()
-        guard outcome.changedAnything else {
-            print("\(name)'s \(layer.rawValue) is up to date: nothing to write.")
-            return
-        }
-        let verb = dryRun ? "would " : ""
-        for path in outcome.created { print("  \(Console.success("\(verb)create")) \(path)") }
-        for path in outcome.updated { print("  \(Console.success("\(verb)update")) \(path)") }
+        Console.report(outcome, dryRun: dryRun, upToDate: "\(name)'s \(layer.rawValue) is up to date: nothing to write.")
     }
 }
 

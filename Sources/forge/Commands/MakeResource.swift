@@ -50,14 +50,8 @@ struct MakeResource: ParsableCommand {
         let changes = FileChangeSet(root: project.root, files: plan.files, force: force)
         let outcome = dryRun ? try changes.plan() : try changes.apply()
         trace.mark("write")
-        guard outcome.changedAnything else {
-            print("\(name) is up to date: nothing to write.")
-            return
-        }
-        let verb = dryRun ? "would " : ""
-        for path in outcome.created { print("  \(Console.success("\(verb)create")) \(path)") }
-        for path in outcome.updated { print("  \(Console.success("\(verb)update")) \(path)") }
-        if !dryRun {
+        Console.report(outcome, dryRun: dryRun, upToDate: "\(name) is up to date: nothing to write.")
+        if outcome.changedAnything && !dryRun {
             print("Next: forge db:migrate && forge serve")
         }
     }
