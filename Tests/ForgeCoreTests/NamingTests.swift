@@ -48,3 +48,13 @@ import Testing
         #expect(MigrationName.typeName("2025_11_25_120000_create_blog_posts") == "CreateBlogPosts")
     }
 }
+
+@Suite struct MigrationStampTests {
+    @Test(arguments: [
+        (0.0, "1970_01_01_000000"), (951_782_400.0, "2000_02_29_000000"), (1_764_072_000.0, "2025_11_25_120000"),
+        (1_798_761_599.0, "2026_12_31_235959"), (-86_401.0, "1969_12_30_235959"), (4_107_542_400.0, "2100_03_01_000000"),
+    ])
+    func stampsInUTC(seconds: Double, stamp: String) {
+        #expect(MigrationName.make("x", at: Date(timeIntervalSince1970: seconds)) == stamp + "_x")
+    }
+}

@@ -44,6 +44,7 @@ struct MakeResource: ParsableCommand {
         let project = try Console.project()
         trace.mark("read forge.yaml")
         let installation = try Installation.locate()
+        trace.mark("locate templates")
         let generator = ResourceGenerator(manifest: project.manifest, templates: installation.templates(projectRoot: project.root))
         let plan = try generator.plan(name: name, specs: fields, softDeletes: softDeletes, date: Date())
         trace.mark("parse and render")
