@@ -63,6 +63,11 @@ struct PostgresBackend: DatabaseBackend {
         return detail[open.upperBound..<close].split(separator: ",").first.map { $0.trimmingCharacters(in: .whitespaces) }
     }
 
+    func message(for error: any Error) -> String {
+        guard let error = error as? PSQLError, let info = error.serverInfo, let message = info[.message] else { return "\(error)" }
+        return [message, info[.detail], info[.hint].map { "hint: \($0)" }].compactMap { $0 }.joined(separator: "; ")
+    }
+
     func dropAllTables() async throws {
         struct Row: Decodable { let tablename: String }
         let tables = try await sql.raw("SELECT tablename FROM pg_tables WHERE schemaname = current_schema()").all(decoding: Row.self)

@@ -15,6 +15,9 @@ public protocol DatabaseBackend: Sendable {
     /// The error envelope for a constraint failure this engine reports (unique → 409 naming the
     /// field, foreign key → 409), or `nil` for any other error.
     func translate(_ error: any Error) -> AppError?
+    /// The database's own words for `error`, for people: PostgresNIO's errors print a generic
+    /// text on purpose, so its backend digs out the server's message.
+    func message(for error: any Error) -> String
     /// Drops every table of the app's schema, whatever refers to what (`db:fresh`).
     func dropAllTables() async throws
     /// The engine and version the app talks to, for `doctor`: `SQLite 3.46.1`.
@@ -24,6 +27,10 @@ public protocol DatabaseBackend: Sendable {
 }
 
 extension DatabaseBackend {
+    public func message(for error: any Error) -> String {
+        "\(error)"
+    }
+
     /// `begin`, then `work` on one pinned connection, then COMMIT, or ROLLBACK when it throws:
     /// the transaction every backend runs, with its own BEGIN.
     public func runTransaction<T: Sendable>(

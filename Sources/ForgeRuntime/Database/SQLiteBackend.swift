@@ -62,6 +62,10 @@ struct SQLiteBackend: DatabaseBackend {
         return first.split(separator: ".").last.map { $0.trimmingCharacters(in: .whitespaces) } ?? "value"
     }
 
+    func message(for error: any Error) -> String {
+        (error as? SQLiteError)?.message ?? "\(error)"
+    }
+
     func dropAllTables() async throws {
         struct Row: Decodable { let name: String }
         try await sql.withSession { connection in

@@ -43,12 +43,16 @@ public struct MigrationRunner: Sendable {
         guard !pending.isEmpty else { return [] }
         let batch = (try await currentBatch() ?? 0) + 1
         for migration in pending {
-            try await database.transaction { db in
-                try await migration.prepare(on: db)
-                try await db.insert(into: Self.table)
-                    .columns("name", "batch", "applied_at")
-                    .values(SQLBind(migration.name), SQLBind(batch), SQLBind(Date()))
-                    .run()
+            do {
+                try await database.transaction { db in
+                    try await migration.prepare(on: db)
+                    try await db.insert(into: Self.table)
+                        .columns("name", "batch", "applied_at")
+                        .values(SQLBind(migration.name), SQLBind(batch), SQLBind(Date()))
+                        .run()
+                }
+            } catch {
+                throw MigrationError.failed(name: migration.name, reason: database.backend.message(for: error))
             }
         }
         return pending.map(\.name)
@@ -135,9 +139,13 @@ public struct MigrationRunner: Sendable {
 public enum MigrationError: Error, CustomStringConvertible {
     /// A recorded migration has no code to revert it with.
     case orphaned(String)
+    /// A migration failed and was rolled back; `reason` is the database's own message.
+    case failed(name: String, reason: String)
 
     public var description: String {
         switch self {
+        case .failed(let name, let reason):
+            "migration '\(name)' failed and was rolled back, leaving nothing behind: \(reason)"
         case .orphaned(let name):
             "migration '\(name)' is recorded as applied but no longer exists in the app's code; restore it before rolling back"
         }
