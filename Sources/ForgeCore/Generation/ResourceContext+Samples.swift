@@ -84,7 +84,13 @@ extension ResourceContext {
         if let key = field.foreignKey {
             return "ids[\"\(key.table)\"]!"
         }
-        if let short = shortSample(field, variant: variant) { return short }
+        let usual = regularSample(field, variant: variant)
+        // Quoted text longer than the field's `max` gives way to the factory's short form.
+        if let max = field.maxLength, usual.count - 2 > max, let short = shortSample(field, variant: variant) { return short }
+        return usual
+    }
+
+    private func regularSample(_ field: Field, variant: Int) -> String {
         switch field.type {
         case .string: return Self.quoted(fitting: "\(field.name) \(variant)", field, variant: variant)
         case .text: return Self.quoted(fitting: "Some longer \(field.name) text, number \(variant).", field, variant: variant)
@@ -112,21 +118,9 @@ extension ResourceContext {
         }
     }
 
-    /// The factory's short form of a format value, when the usual sample would break `max`.
+    /// The factory's short form of a format value, for when the usual sample would break `max`.
     private func shortSample(_ field: Field, variant: Int) -> String? {
-        guard let max = field.maxLength else { return nil }
-        let usual: Int = switch field.type {
-        case .email: 17
-        case .url: 21 + field.name.count
-        case .phone: 12
-        case .slug: field.name.count + 2
-        case .ip: 11
-        case .file: 20
-        case .image: 18
-        default: 0
-        }
-        guard usual > max else { return nil }
-        return switch field.type {
+        switch field.type {
         case .email: "\"\(variant)@x.io\""
         case .url: "\"https://x.io/\(variant)\""
         case .phone: "\"555010\(variant % 10)\""

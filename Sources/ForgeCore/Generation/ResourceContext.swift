@@ -64,7 +64,8 @@ struct ResourceContext {
             "serviceImportsFoundation": dualIDs && !references.isEmpty,
             "referenceSetup": referenceSetup,
             "factoryArguments": references.map { "\($0["idsProperty"]!): [\(dualIDs ? "UUID()" : "1")]" }.joined(separator: ", "),
-            "factoryArgumentsLive": references.map { "\($0["idsProperty"]!): \($0["idsProperty"]!)" }.joined(separator: ", "),
+            "factoryArgumentsLive": references.map { "\($0["idsProperty"]!): \($0["tableIds"]!)" }.joined(separator: ", "),
+            "referencedTables": referencedTables(references),
             "indexes": fields.filter(\.isIndexed).map {
                 ["name": "\(names.table)_\($0.name)_index", "column": $0.name]
             },
@@ -194,11 +195,30 @@ struct ResourceContext {
             "targetTable": key.table,
             "targetVariable": targetNames?.variable ?? relation,
             "idsProperty": relation + "Ids",
+            "tableIds": (targetNames?.variable ?? relation) + "Ids",
             "idType": referenceIDType,
             "keyCase": dualIDs ? "publicID" : "id",
             "idsMethod": dualIDs ? "publicIDs" : "ids",
             "optional": !field.isNotNull,
         ]
+    }
+
+    /// One entry per table the references point at, so a seeder reads each table's ids once
+    /// even when two fields refer to it; `required` when any of those fields must be set.
+    private func referencedTables(_ references: [[String: Any]]) -> [[String: Any]] {
+        var tables: [[String: Any]] = []
+        for reference in references {
+            if let index = tables.firstIndex(where: { $0["targetTable"] as? String == reference["targetTable"] as? String }) {
+                tables[index]["required"] = (tables[index]["required"] as? Bool ?? false) || !(reference["optional"] as? Bool ?? true)
+            } else {
+                tables.append([
+                    "targetTable": reference["targetTable"]!, "targetType": reference["targetType"]!,
+                    "tableIds": reference["tableIds"]!, "idsMethod": reference["idsMethod"]!,
+                    "required": !(reference["optional"] as? Bool ?? true),
+                ])
+            }
+        }
+        return tables
     }
 
     /// The resource a foreign-key field points at.

@@ -121,21 +121,14 @@ public enum AppCommandLine {
                 throw AppCommandLineError(message: "no seeder named '\(only)'; seeders: \(known.isEmpty ? "none yet" : known)", exitCode: 64)
             }
         }
-        var quiet = logger
-        quiet.logLevel = max(logger.logLevel, .warning)
-        let database = try await Database.open(configuration.database, logger: quiet, drivers: definition.drivers, connectionsPerEventLoop: 1)
-        do {
+        try await withDatabase(definition, configuration, logger) { database in
             for seeder in seeders {
                 let started = ContinuousClock.now
                 let inserted = try await seeder.run(count: count, on: database)
                 let elapsed = ContinuousClock.now - started
                 print("Seeded  \(seeder.name): \(inserted) row\(inserted == 1 ? "" : "s") in \(elapsed.formatted(.units(allowed: [.milliseconds])))")
             }
-        } catch {
-            try? await database.close()
-            throw error
         }
-        try await database.close()
     }
 
     private static func withMigrationRunner(
@@ -144,11 +137,24 @@ public enum AppCommandLine {
         _ logger: Logger,
         _ body: (MigrationRunner) async throws -> Void
     ) async throws {
+        try await withDatabase(definition, configuration, logger) { database in
+            try await body(MigrationRunner(database: database, migrations: definition.migrations))
+        }
+    }
+
+    /// Opens the app's database with one connection per loop and quiet query logs, runs `body`,
+    /// and closes it whether `body` throws or not.
+    private static func withDatabase(
+        _ definition: AppDefinition,
+        _ configuration: AppConfiguration,
+        _ logger: Logger,
+        _ body: (Database) async throws -> Void
+    ) async throws {
         var quiet = logger
         quiet.logLevel = max(logger.logLevel, .warning)
         let database = try await Database.open(configuration.database, logger: quiet, drivers: definition.drivers, connectionsPerEventLoop: 1)
         do {
-            try await body(MigrationRunner(database: database, migrations: definition.migrations))
+            try await body(database)
         } catch {
             try? await database.close()
             throw error
