@@ -40,10 +40,11 @@ public struct AppRequestDecoder: RequestDecoder {
         return AppError.validation([ValidationFieldError(field: field, messages: [message])])
     }
 
+    /// Forge's own value types (and `decodeDate`) already say "must be …"; UUID is the one
+    /// Foundation type whose message needs rewording.
     private static func message(for description: String) -> String {
         if description.hasPrefix("must ") { return description }
         if description.contains("UUID") { return "must be a UUID" }
-        if description.contains("ISO8601") || description.contains("date") { return "must be an ISO 8601 date-time like 2026-01-31T09:30:00Z" }
         if description.contains("fit") || description.contains("range") { return "is out of range" }
         return "is not a valid value"
     }
