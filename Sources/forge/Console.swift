@@ -14,13 +14,14 @@ enum Console {
 
     /// Prints what a `make:*` command created and updated, or `upToDate` when it changed nothing.
     static func report(_ outcome: FileChangeSet.Outcome, dryRun: Bool, upToDate: String) {
-        guard outcome.changedAnything else {
+        guard outcome.changedAnything || !outcome.conflicts.isEmpty else {
             print(upToDate)
             return
         }
         let verb = dryRun ? "would " : ""
         for path in outcome.created { print("  \(success("\(verb)create")) \(path)") }
         for path in outcome.updated { print("  \(success("\(verb)update")) \(path)") }
+        for path in outcome.conflicts { print("  \(failure("conflict")) \(path) (edited since forge wrote it; --force overwrites it)") }
     }
     static func failure(_ message: String) -> String { paint(message, code: "31") }
     static func dim(_ message: String) -> String { paint(message, code: "2") }

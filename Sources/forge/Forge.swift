@@ -10,12 +10,14 @@ struct Forge: AsyncParsableCommand {
         discussion: """
         Examples:
           forge new shop
-          cd shop && forge make:resource Product -f name:string:required,max:120 -f price:float:min:0
+          cd shop && forge make:resource Product -f name:string:required,max:120 -f price:money:required,ge:0
           forge db:migrate && forge serve
         """,
         version: ForgeVersion.current,
         subcommands: [
-            New.self, MakeResource.self, MakeRequest.self, MakeTest.self, MakeFactory.self, MakeSeeder.self,
+            New.self, MakeResource.self, MakeModel.self, MakeMigration.self, MakeController.self, MakeRoute.self,
+            MakeService.self, MakeRepository.self, MakeRequest.self, MakeMiddleware.self, MakeTest.self, MakeFactory.self,
+            MakeSeeder.self, MakeEnum.self, MakeException.self, StubPublish.self,
             DBMigrate.self, DBRollback.self, DBFresh.self, DBStatus.self, DBSeed.self, Serve.self, RouteList.self, Doctor.self, ListCommands.self, Version.self,
         ]
     )

@@ -81,6 +81,36 @@ import Testing
         #expect(again.files == first.files)
     }
 
+    /// One of every generator, in the order a user might run them, each planned on the manifest
+    /// the one before left: the files are what the app holds at the end.
+    @Test func everyGenerator() throws {
+        var manifest = Manifest(appName: "shop")
+        var files: [String: GeneratedFile] = [:]
+        func take(_ plan: GenerationPlan) {
+            manifest = plan.manifest
+            for file in plan.files { files[file.path] = file }
+        }
+        let date = Self.fixedDate
+        var resources: ResourceGenerator { ResourceGenerator(manifest: manifest, templates: builtInTemplates) }
+        var components: ComponentGenerator { ComponentGenerator(manifest: manifest, templates: builtInTemplates) }
+        take(try resources.plan(name: "Tag", specs: ["name:string:required,max:40,unique"], layers: [.model, .migration], date: date))
+        take(try resources.plan(layer: .controller, name: "Tag"))
+        take(try resources.plan(layer: .test, name: "Tag"))
+        take(try components.migration("create_labels", specs: ["title:string:required", "tag:references/Tag"], date: date.addingTimeInterval(60)))
+        take(try components.migration("add_color_and_rank_to_tags", specs: ["color:color:required,default:#336699", "rank:integer:unique"], date: date.addingTimeInterval(120)))
+        take(try components.migration("remove_rank_from_tags", specs: ["rank:integer:unique"], date: date.addingTimeInterval(180)))
+        take(try components.migration("backfill_tag_names", specs: [], date: date.addingTimeInterval(240)))
+        take(try components.controller("Search"))
+        take(try components.route("Webhooks", protected: false))
+        take(try components.service("Billing"))
+        take(try components.middleware("Audit"))
+        take(try components.seeder("Demo"))
+        take(try components.test("Checkout"))
+        take(try components.enumeration("OrderStatus", values: ["pending", "paid", "in-transit", "default"]))
+        take(try components.exception("PaymentRequired", status: 402))
+        try compare(files.values.sorted { $0.path < $1.path }, with: "every-generator")
+    }
+
     /// Golden files carry a `.golden` suffix, so a generated `.gitignore` stays inert inside
     /// Fixtures/ and a generated `.env` is not ignored by git.
     private func compare(_ files: [GeneratedFile], with name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
@@ -88,6 +118,7 @@ import Testing
         if Self.isRecording {
             try? FileManager.default.removeItem(at: directory)
             try FileChangeSet(root: directory, files: files.map { GeneratedFile(path: $0.path + ".golden", contents: $0.contents, ownership: .forge) }).apply()
+            try FileManager.default.removeItem(at: directory.appendingPathComponent(".forge"))
             return
         }
         let expected = Dictionary(uniqueKeysWithValues: snapshot(directory).map { (String($0.key.dropLast(".golden".count)), $0.value) })

@@ -30,6 +30,9 @@ struct WholeLoopTests {
         #expect(typo.output.contains("unknown type 'integr' in 'score:integr' (column 7) — did you mean 'integer'?"), "\(typo.output)")
         #expect(!FileManager.default.fileExists(atPath: app.appendingPathComponent("Sources/App/Models/Comment.swift").path))
 
+        // One of every other generator, registered with no hand edits.
+        try EveryGeneratorSteps.run(forge: forge, app: app)
+
         // The app builds with no warnings in its own code, and its generated tests pass.
         let (build, ownWarnings) = try buildApp(app)
         #expect(build.status == 0, "\(build.output.suffix(4000))")
@@ -59,7 +62,7 @@ struct WholeLoopTests {
         let status = try runCommand([forge, "db:status", "--json"], in: app)
         let json = status.output.firstIndex(of: "{").map { String(status.output[$0...]) } ?? ""
         let statusJSON = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
-        #expect((statusJSON?["pending"] as? [String])?.isEmpty == true && (statusJSON?["applied"] as? [Any])?.count == 1, "\(status.output)")
+        #expect((statusJSON?["pending"] as? [String])?.isEmpty == true && (statusJSON?["applied"] as? [Any])?.count == 1 + EveryGeneratorSteps.migrationCount, "\(status.output)")
         // Back to an empty database for the HTTP checks below.
         #expect(try runCommand([forge, "db:fresh"], in: app).status == 0)
 
@@ -70,7 +73,8 @@ struct WholeLoopTests {
         let routesJSON = try runCommand([forge, "route:list", "--json"], in: app)
         let list = try JSONSerialization.jsonObject(with: Data(routesJSON.output.utf8)) as? [[String: Any]] ?? []
         let paths = Set(list.compactMap { "\($0["method"] ?? "") \($0["path"] ?? "")" })
-        #expect(paths.isSuperset(of: ["GET /health", "GET /health/ready", "GET /api/posts", "POST /api/posts", "PATCH /api/posts/{id}", "DELETE /api/posts/{id}"]))
+        #expect(paths.isSuperset(of: ["GET /health", "GET /health/ready", "GET /api/posts", "POST /api/posts", "PATCH /api/posts/{id}", "DELETE /api/posts/{id}",
+                                      "GET /api/tags/{id}", "GET /api/search", "GET /api/webhooks"]))
 
         // 7. Doctor passes once migrated.
         let doctor = try runCommand([forge, "doctor"], in: app)
@@ -115,6 +119,10 @@ struct WholeLoopTests {
         #expect(patched.status == 200)
         #expect(patched["data", "title"] as? String == "Changed")
         #expect(patched["data", "body"] as? String == "World")
+
+        #expect(try await request("GET", "\(base)/api/search")["data", "controller"] as? String == "SearchController")
+        #expect(try await request("GET", "\(base)/api/webhooks").status == 200)
+        #expect(try await request("POST", "\(base)/api/tags", json: ["name": "swift"]).status == 201)
 
         #expect(try await request("DELETE", "\(base)/api/posts/\(id)").status == 204)
         #expect(try await request("GET", "\(base)/api/posts/\(id)").status == 404)

@@ -49,7 +49,7 @@ public struct AppGenerator {
         var files = try plain.map { path, template throws(ForgeError) in
             GeneratedFile(path: path, contents: try templates.render(template, values))
         }
-        files.append(GeneratedFile(path: "db/.gitkeep", contents: ""))
+        files.append(GeneratedFile(path: "db/.gitkeep", contents: try templates.render("app/gitkeep", values)))
         files += try ProjectFiles(manifest: manifest, templates: templates).forgeOwned()
         return files
     }
@@ -75,12 +75,36 @@ public struct ProjectFiles {
     public static let registryPath = "Sources/App/Forge/Registry.swift"
 
     public func forgeOwned() throws(ForgeError) -> [GeneratedFile] {
-        let resources = manifest.resources.map { resource in
-            ["type": resource.name, "migrationType": MigrationName.typeName(resource.migration)]
+        [
+            GeneratedFile(path: Manifest.fileName, contents: try manifest.yaml(), ownership: .forge),
+            GeneratedFile(path: Self.registryPath, contents: try templates.render("app/Registry.swift", registryValues), ownership: .forge),
+        ]
+    }
+
+    /// What the registry lists, from the manifest alone: resources in manifest order (which is
+    /// dependency order), then components in the order they were made.
+    var registryValues: [String: Any] {
+        let components = manifest.components ?? []
+        let migrations = manifest.migrationNames
+        let seeders = manifest.resources.filter { $0.has(.seeder) }.map { "\($0.name)Seeder" }
+            + components.filter { $0.kind == .seeder }.map { "\($0.name)Seeder" }
+        var registrations: [String] = []
+        var hasProtected = false
+        for resource in manifest.resources where resource.has(.controller) {
+            hasProtected = hasProtected || resource.protected == true
+            registrations.append("\(resource.name)Controller(service: \(resource.name)Service(database: database)).register(on: \(resource.protected == true ? "authenticated" : "routes"))")
+        }
+        for component in components where component.kind == .controller || component.kind == .route {
+            hasProtected = hasProtected || component.protected == true
+            let type = component.name + (component.kind == .controller ? "Controller" : "Routes")
+            registrations.append("\(type)(database: database).register(on: \(component.protected == true ? "authenticated" : "routes"))")
         }
         return [
-            GeneratedFile(path: Manifest.fileName, contents: try manifest.yaml(), ownership: .forge),
-            GeneratedFile(path: Self.registryPath, contents: try templates.render("app/Registry.swift", ["resources": resources]), ownership: .forge),
+            "migrations": migrations.sorted().map(MigrationName.typeName),
+            "seeders": seeders,
+            "middleware": components.filter { $0.kind == .middleware }.map { "\($0.name)Middleware" },
+            "registrations": registrations,
+            "hasProtected": hasProtected,
         ]
     }
 }

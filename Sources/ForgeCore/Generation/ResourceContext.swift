@@ -161,7 +161,7 @@ struct ResourceContext {
         return rules
     }
 
-    private func constraints(_ field: Field) -> [String] {
+    func constraints(_ field: Field) -> [String] {
         var constraints: [String] = []
         if field.isNotNull { constraints.append(".notNull") }
         if field.isUnique { constraints.append(".unique") }

@@ -13,27 +13,23 @@ public struct ResourceGenerator {
     }
 
     /// The result of planning one resource.
-    public struct Plan {
-        /// The manifest with the resource added or replaced.
-        public var manifest: Manifest
-        /// Every file to write: the resource's layers, its test, the registry and `forge.yaml`.
-        public var files: [GeneratedFile]
-    }
+    public typealias Plan = GenerationPlan
 
-    /// The templates one resource is rendered from, with the path each file goes to.
-    static func layout(_ names: ResourceName, migrationType: String) -> [(template: String, path: String)] {
+    /// The templates one resource is rendered from, with the layer each belongs to and the path
+    /// each file goes to.
+    static func layout(_ names: ResourceName, migrationType: String) -> [(layer: Manifest.Layer, template: String, path: String)] {
         [
-            ("resource/Model.swift", "Sources/App/Models/\(names.type).swift"),
-            ("resource/CreateRequest.swift", "Sources/App/DTOs/Create\(names.type)Request.swift"),
-            ("resource/UpdateRequest.swift", "Sources/App/DTOs/Update\(names.type)Request.swift"),
-            ("resource/Response.swift", "Sources/App/DTOs/\(names.type)Response.swift"),
-            ("resource/Migration.swift", "Sources/App/Migrations/\(migrationType).swift"),
-            ("resource/Factory.swift", "Sources/App/Factories/\(names.type)Factory.swift"),
-            ("resource/Seeder.swift", "Sources/App/Seeders/\(names.type)Seeder.swift"),
-            ("resource/Repository.swift", "Sources/App/Repositories/\(names.type)Repository.swift"),
-            ("resource/Service.swift", "Sources/App/Services/\(names.type)Service.swift"),
-            ("resource/Controller.swift", "Sources/App/Controllers/\(names.type)Controller.swift"),
-            ("resource/Tests.swift", "Tests/AppTests/\(names.type)Tests.swift"),
+            (.model, "resource/Model.swift", "Sources/App/Models/\(names.type).swift"),
+            (.request, "resource/CreateRequest.swift", "Sources/App/DTOs/Create\(names.type)Request.swift"),
+            (.request, "resource/UpdateRequest.swift", "Sources/App/DTOs/Update\(names.type)Request.swift"),
+            (.response, "resource/Response.swift", "Sources/App/DTOs/\(names.type)Response.swift"),
+            (.migration, "resource/Migration.swift", "Sources/App/Migrations/\(migrationType).swift"),
+            (.factory, "resource/Factory.swift", "Sources/App/Factories/\(names.type)Factory.swift"),
+            (.seeder, "resource/Seeder.swift", "Sources/App/Seeders/\(names.type)Seeder.swift"),
+            (.repository, "resource/Repository.swift", "Sources/App/Repositories/\(names.type)Repository.swift"),
+            (.service, "resource/Service.swift", "Sources/App/Services/\(names.type)Service.swift"),
+            (.controller, "resource/Controller.swift", "Sources/App/Controllers/\(names.type)Controller.swift"),
+            (.test, "resource/Tests.swift", "Tests/AppTests/\(names.type)Tests.swift"),
         ]
     }
 
@@ -85,29 +81,45 @@ public struct ResourceGenerator {
     /// Plans resource `name` with `specs`, made at `date` (which stamps a new migration).
     ///
     /// A resource already in the manifest keeps its migration name, so running the same
-    /// command again renders identical files.
-    public func plan(name: String, specs: [String], softDeletes: Bool = false, date: Date) throws(ForgeError) -> Plan {
+    /// command again renders identical files; with no specs it keeps its stored fields too.
+    /// `layers` limits what is rendered (`make:model` renders the model, and with `-m` the
+    /// migration); `nil` renders every layer.
+    public func plan(name: String, specs: [String], softDeletes: Bool = false, protected: Bool = false,
+                     layers: [Manifest.Layer]? = nil, date: Date) throws(ForgeError) -> Plan {
         let names: ResourceName
-        let fields: [Field]
+        let parsed: [Field]
         do {
             names = try ResourceName(name, inflector: manifest.inflector)
-            fields = try FieldSpecParser.parse(specs)
+            parsed = try FieldSpecParser.parse(specs)
         } catch {
             throw ForgeError(error.description)
         }
-        guard !fields.isEmpty else {
-            throw ForgeError("make:resource \(name) needs at least one field: -f name:type[:rules], for example -f title:string:required")
+        let existing = manifest.resources.first { $0.name == names.type }
+        let command = layers == nil ? "make:resource" : "make:model"
+        let fields: [Field]
+        if parsed.isEmpty, let existing {
+            try Manifest.check(existing)
+            fields = existing.fields
+        } else if parsed.isEmpty {
+            throw ForgeError("\(command) \(name) needs at least one field: -f name:type[:rules], for example -f title:string:required")
+        } else {
+            if layers != nil, let existing, existing.layers == nil {
+                throw ForgeError("make:model \(names.type): \(names.type) already has every layer; change its fields with forge make:resource \(names.type) -f ..., which regenerates them together")
+            }
+            fields = try resolveReferences(parsed, of: names, specs: specs)
         }
         if let clash = manifest.resources.first(where: { $0.table == names.table && $0.name != names.type }) {
             throw ForgeError("resource '\(names.type)' would use table '\(names.table)', which '\(clash.name)' already uses")
         }
-        let existing = manifest.resources.first { $0.name == names.type }
+        let generated = layers.map { Set($0.flatMap { [$0] + $0.requires }).union(existing?.layers ?? []) }
         let resource = Manifest.Resource(
             name: names.type,
             table: names.table,
-            migration: existing?.migration ?? MigrationName.make("create_\(names.table)", at: date),
-            fields: try resolveReferences(fields, of: names, specs: specs),
-            softDeletes: softDeletes
+            migration: existing?.migration ?? MigrationName.make("create_\(names.table)", at: date, after: manifest.migrationNames),
+            fields: fields,
+            softDeletes: softDeletes || (parsed.isEmpty && existing?.softDeletes == true),
+            protected: protected || (parsed.isEmpty && existing?.protected == true),
+            layers: generated.map(Array.init)
         )
         var updated = manifest
         if let index = updated.resources.firstIndex(where: { $0.name == names.type }) {
@@ -115,39 +127,32 @@ public struct ResourceGenerator {
         } else {
             updated.resources.append(resource)
         }
-        let command = "forge make:resource \(names.type)"
+        let rendered = Set(layers.map { $0.flatMap { [$0] + $0.requires } } ?? Manifest.Layer.allCases)
+        return try render(resource, in: updated, layers: rendered, command: "forge \(command) \(names.type)")
+    }
+
+    /// The files of `layers` of `resource`, plus the forge-owned files of `manifest`.
+    private func render(_ resource: Manifest.Resource, in manifest: Manifest, layers: Set<Manifest.Layer>, command: String) throws(ForgeError) -> Plan {
         let context: ResourceContext
         do {
-            context = try ResourceContext(resource: resource, manifest: updated, command: command)
+            // Always the header make:resource writes, so an untouched file regenerates byte for byte.
+            context = try ResourceContext(resource: resource, manifest: manifest, command: command)
         } catch {
             throw ForgeError(error.description)
         }
         let values = context.values
         var files: [GeneratedFile] = []
-        for (template, path) in Self.layout(names, migrationType: context.migrationType) {
+        for (layer, template, path) in Self.layout(context.names, migrationType: context.migrationType) where layers.contains(layer) {
             files.append(GeneratedFile(path: path, contents: try templates.render(template, values)))
         }
-        files += try ProjectFiles(manifest: updated, templates: templates).forgeOwned()
-        return Plan(manifest: updated, files: files)
+        files += try ProjectFiles(manifest: manifest, templates: templates).forgeOwned()
+        return Plan(manifest: manifest, files: files)
     }
 
-    /// One layer of a resource that `make:resource` already stored, regenerated from the fields
-    /// in `forge.yaml`: `make:request`, `make:test`, `make:factory`, `make:seeder`.
-    public enum Layer: String, Sendable, CaseIterable {
-        case request, test, factory, seeder
-
-        var templates: [String] {
-            switch self {
-            case .request: ["resource/CreateRequest.swift", "resource/UpdateRequest.swift"]
-            case .test: ["resource/Tests.swift"]
-            case .factory: ["resource/Factory.swift"]
-            case .seeder: ["resource/Seeder.swift"]
-            }
-        }
-    }
-
-    /// Plans `layer` of stored resource `name`, plus the forge-owned files.
-    public func plan(layer: Layer, name: String) throws(ForgeError) -> Plan {
+    /// Plans `layer` of stored resource `name` from its fields in `forge.yaml`
+    /// (`make:model|controller|service|repository|request|test|factory|seeder NAME`), plus any
+    /// layer it needs that was never generated, so the app still compiles.
+    public func plan(layer: Manifest.Layer, name: String) throws(ForgeError) -> Plan {
         guard let resource = manifest.resources.first(where: { $0.name == name }) else {
             let known = manifest.resources.map(\.name)
             let hint = Suggester.closest(to: name, in: known).map { " — did you mean '\($0)'?" }
@@ -155,19 +160,17 @@ public struct ResourceGenerator {
             throw ForgeError("no resource '\(name)' in forge.yaml\(hint)")
         }
         try Manifest.check(resource)
-        let context: ResourceContext
-        do {
-            // The same header make:resource wrote, so an untouched file regenerates byte for byte.
-            context = try ResourceContext(resource: resource, manifest: manifest, command: "forge make:resource \(name)")
-        } catch {
-            throw ForgeError(error.description)
+        let missing = layer.requires.filter { !resource.has($0) }
+        var updated = manifest
+        var stored = resource
+        if stored.layers != nil {
+            stored = Manifest.Resource(
+                name: resource.name, table: resource.table, migration: resource.migration, fields: resource.fields,
+                softDeletes: resource.softDeletes == true, protected: resource.protected == true,
+                layers: (resource.layers ?? []) + [layer] + missing
+            )
+            updated.resources[updated.resources.firstIndex { $0.name == name }!] = stored
         }
-        let values = context.values
-        var files: [GeneratedFile] = []
-        for (template, path) in Self.layout(context.names, migrationType: context.migrationType) where layer.templates.contains(template) {
-            files.append(GeneratedFile(path: path, contents: try templates.render(template, values)))
-        }
-        files += try ProjectFiles(manifest: manifest, templates: templates).forgeOwned()
-        return Plan(manifest: manifest, files: files)
+        return try render(stored, in: updated, layers: Set([layer] + missing), command: "forge make:resource \(name)")
     }
 }

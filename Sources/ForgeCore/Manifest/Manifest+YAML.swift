@@ -17,12 +17,24 @@ extension Manifest {
                 out += "  \(Self.scalar(singular)): \(Self.scalar(plural))\n"
             }
         }
+        if let components, !components.isEmpty {
+            out += "components:\n"
+            for component in components {
+                out += "- kind: \(component.kind.rawValue)\n"
+                out += "  name: \(Self.scalar(component.name))\n"
+                if component.protected == true { out += "  protected: true\n" }
+            }
+        }
         out += resources.isEmpty ? "resources: []\n" : "resources:\n"
         for resource in resources {
             out += "- name: \(Self.scalar(resource.name))\n"
             out += "  table: \(Self.scalar(resource.table))\n"
             out += "  migration: \(Self.scalar(resource.migration))\n"
             if resource.softDeletes == true { out += "  softDeletes: true\n" }
+            if resource.protected == true { out += "  protected: true\n" }
+            if let layers = resource.layers {
+                out += "  layers: [\(layers.map(\.rawValue).joined(separator: ", "))]\n"
+            }
             out += "  fields:\n"
             for field in resource.fields {
                 out += "  - name: \(Self.scalar(field.name))\n"

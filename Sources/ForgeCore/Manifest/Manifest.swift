@@ -8,8 +8,9 @@ import Yams
 public struct Manifest: Codable, Equatable, Sendable {
     /// The format this forge reads and writes.
     /// Version 2 added enum `values`, reference `target`s and the gt/ge/lt/le/foreign rules;
-    /// version 1 files read unchanged.
-    public static let currentVersion = 2
+    /// version 3 added a resource's `layers` and `protected`, and `components`.
+    /// Older files read unchanged.
+    public static let currentVersion = 3
     /// The file name at the root of every forge app.
     public static let fileName = "forge.yaml"
 
@@ -17,6 +18,9 @@ public struct Manifest: Codable, Equatable, Sendable {
     public var app: AppSection
     /// Extra singular → plural pairs for names the built-in rules get wrong.
     public var inflections: [String: String]?
+    /// What `make:migration|controller|route|middleware|seeder` made outside any resource,
+    /// so the registry can list it.
+    public var components: [Component]?
     public var resources: [Resource]
 
     public struct AppSection: Codable, Equatable, Sendable {
@@ -46,13 +50,69 @@ public struct Manifest: Codable, Equatable, Sendable {
         public var fields: [Field]
         /// Whether `delete` stamps `deleted_at` instead of removing the row.
         public var softDeletes: Bool?
+        /// Whether its routes need an authenticated caller (`make:resource -p`).
+        public var protected: Bool?
+        /// The layers generated so far, when not all of them (`make:model` makes only the model);
+        /// `nil` means every layer.
+        public var layers: [Layer]?
 
-        public init(name: String, table: String, migration: String, fields: [Field], softDeletes: Bool = false) {
+        public init(name: String, table: String, migration: String, fields: [Field], softDeletes: Bool = false, protected: Bool = false, layers: [Layer]? = nil) {
             self.name = name
             self.table = table
             self.migration = migration
             self.fields = fields
             self.softDeletes = softDeletes ? true : nil
+            self.protected = protected ? true : nil
+            self.layers = layers.map { Layer.allCases.filter($0.contains) }.flatMap { $0 == Layer.allCases ? nil : $0 }
+        }
+
+        /// Whether `layer` has been generated.
+        public func has(_ layer: Layer) -> Bool {
+            layers?.contains(layer) ?? true
+        }
+    }
+
+    /// One generated layer of a resource.
+    public enum Layer: String, Codable, Sendable, CaseIterable {
+        case model, migration, repository, request, response, service, controller, factory, seeder, test
+
+        /// The layers this one's code names, which must exist for it to compile.
+        public var requires: [Layer] {
+            switch self {
+            case .model, .migration: []
+            case .repository, .request, .response, .factory: [.model]
+            case .service: [.model, .repository, .request]
+            case .controller: [.model, .repository, .request, .response, .service, .migration]
+            case .seeder: [.model, .repository, .factory, .migration]
+            case .test: [.model, .repository, .request, .response, .service, .controller, .migration, .factory]
+            }
+        }
+    }
+
+    /// Something registered that is not a resource's layer.
+    public struct Component: Codable, Equatable, Sendable {
+        public enum Kind: String, Codable, Sendable, CaseIterable {
+            /// A migration from `make:migration`; `name` is its full name, time stamp included.
+            case migration
+            /// `make:controller NAME` without a resource: `<Name>Controller`.
+            case controller
+            /// `make:route NAME`: `<Name>Routes`.
+            case route
+            /// `make:middleware NAME`: `<Name>Middleware`, run on every request.
+            case middleware
+            /// `make:seeder NAME` without a resource: `<Name>Seeder`.
+            case seeder
+        }
+
+        public var kind: Kind
+        public var name: String
+        /// Routes behind authentication (`make:route --protected`).
+        public var protected: Bool?
+
+        public init(kind: Kind, name: String, protected: Bool = false) {
+            self.kind = kind
+            self.name = name
+            self.protected = protected ? true : nil
         }
     }
 
@@ -60,7 +120,13 @@ public struct Manifest: Codable, Equatable, Sendable {
         self.version = Self.currentVersion
         self.app = AppSection(name: appName, database: database, ids: ids == .integer ? nil : ids)
         self.inflections = nil
+        self.components = nil
         self.resources = []
+    }
+
+    /// Every migration the registry lists: resources' and `make:migration`'s.
+    public var migrationNames: [String] {
+        resources.filter { $0.has(.migration) }.map(\.migration) + (components ?? []).filter { $0.kind == .migration }.map(\.name)
     }
 
     /// The inflector with this project's irregulars.

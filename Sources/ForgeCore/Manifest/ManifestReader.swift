@@ -29,6 +29,20 @@ enum ManifestReader {
             }
             manifest.inflections = inflections
         }
+        if lines.first == "components:" {
+            lines.removeFirst()
+            var components: [Manifest.Component] = []
+            while let line = lines.first, line.hasPrefix("- kind: ") {
+                lines.removeFirst()
+                guard let kind = value(of: line, key: "- kind").flatMap(Manifest.Component.Kind.init(rawValue:)),
+                      let name = value(of: lines.popFirst(), key: "  name")
+                else { return nil }
+                let protected = value(of: lines.first, key: "  protected") == "true"
+                if protected { lines.removeFirst() }
+                components.append(Manifest.Component(kind: kind, name: name, protected: protected))
+            }
+            manifest.components = components
+        }
         switch lines.popFirst() {
         case "resources: []":
             return lines.isEmpty ? manifest : nil
@@ -45,6 +59,19 @@ enum ManifestReader {
             var softDeletes = false
             if value(of: lines.first, key: "  softDeletes") == "true" {
                 softDeletes = true
+                lines.removeFirst()
+            }
+            let protected = value(of: lines.first, key: "  protected") == "true"
+            if protected { lines.removeFirst() }
+            var layers: [Manifest.Layer]?
+            if let list = value(of: lines.first, key: "  layers") {
+                guard list.hasPrefix("["), list.hasSuffix("]") else { return nil }
+                let names = list.dropFirst().dropLast().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                layers = []
+                for name in names {
+                    guard let layer = Manifest.Layer(rawValue: name) else { return nil }
+                    layers?.append(layer)
+                }
                 lines.removeFirst()
             }
             guard lines.popFirst() == "  fields:" else { return nil }
@@ -83,7 +110,10 @@ enum ManifestReader {
                 }
                 fields.append(Field(name: fieldName, type: type, rules: rules, values: values, target: target))
             }
-            manifest.resources.append(Manifest.Resource(name: name, table: table, migration: migration, fields: fields, softDeletes: softDeletes))
+            manifest.resources.append(Manifest.Resource(
+                name: name, table: table, migration: migration, fields: fields,
+                softDeletes: softDeletes, protected: protected, layers: layers
+            ))
         }
         return manifest
     }

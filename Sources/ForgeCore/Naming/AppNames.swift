@@ -37,6 +37,31 @@ public enum MigrationName {
         return "\(stamp)_\(action)"
     }
 
+    /// The name of a migration doing `action`, stamped at `date` or, when that would not sort
+    /// after every name in `existing`, one second after the latest of them: migrations run in
+    /// name order, and a script making several in one second must get them in the order made.
+    public static func make(_ action: String, at date: Date, after existing: [String]) -> String {
+        let latest = existing.compactMap(seconds(of:)).max()
+        let now = Int(date.timeIntervalSince1970.rounded(.down))
+        guard let latest, latest >= now else { return make(action, at: date) }
+        return make(action, at: Date(timeIntervalSince1970: TimeInterval(latest + 1)))
+    }
+
+    /// The Unix time a migration name's `YYYY_MM_DD_HHMMSS` stamp stands for.
+    static func seconds(of name: String) -> Int? {
+        let parts = name.split(separator: "_", maxSplits: 4)
+        guard parts.count >= 4, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+              parts[3].count == 6, let time = Int(parts[3])
+        else { return nil }
+        let (y, m) = month <= 2 ? (year - 1, month + 9) : (year, month - 3)
+        let era = y.floorDivided(by: 400)
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * m + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        let days = era * 146_097 + dayOfEra - 719_468
+        return days * 86_400 + time / 10_000 * 3600 + time / 100 % 100 * 60 + time % 100
+    }
+
     /// The proleptic Gregorian date `days` after 1970-01-01 (Howard Hinnant's `civil_from_days`).
     static func civilDate(daysSinceEpoch days: Int) -> (year: Int, month: Int, day: Int) {
         let shifted = days + 719_468

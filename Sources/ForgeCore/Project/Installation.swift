@@ -61,7 +61,7 @@ public struct Installation: Sendable {
     /// The template library for a project: its published templates first, then the built-in ones.
     public func templates(projectRoot: URL? = nil) -> TemplateLibrary {
         var directories: [URL] = []
-        if let projectRoot { directories.append(projectRoot.appendingPathComponent(".forge/templates")) }
+        if let projectRoot { directories.append(projectRoot.appendingPathComponent(TemplateLibrary.publishedFolder)) }
         directories.append(templatesDirectory)
         return TemplateLibrary(directories: directories)
     }

@@ -1,3 +1,5 @@
+import Hummingbird
+
 /// Everything a forge app is made of: its name, its migrations and how it adds its routes.
 ///
 /// The app's executable hands this to ``AppCommandLine``; its tests hand it to ForgeTesting.
@@ -18,6 +20,9 @@ public struct AppDefinition: Sendable {
     public var seeders: [any Seeder]
     /// Database drivers beyond the built-in SQLite one (`PostgresDriver()` in PostgreSQL apps).
     public var drivers: [any DatabaseDriver]
+    /// The app's own middleware, run on every request after the runtime's stack and before any
+    /// route, in this order (`forge make:middleware` registers them in `Registry.middleware`).
+    public var middleware: [any RouterMiddleware<AppRequestContext>]
     /// Adds the app's own routes (health routes are added by the runtime).
     public var registerRoutes: @Sendable (Routes, Database) -> Void
 
@@ -26,12 +31,14 @@ public struct AppDefinition: Sendable {
         migrations: [any Migration],
         seeders: [any Seeder] = [],
         drivers: [any DatabaseDriver] = [],
+        middleware: [any RouterMiddleware<AppRequestContext>] = [],
         registerRoutes: @escaping @Sendable (Routes, Database) -> Void
     ) {
         self.name = name
         self.migrations = migrations
         self.seeders = seeders
         self.drivers = drivers
+        self.middleware = middleware
         self.registerRoutes = registerRoutes
     }
 }

@@ -22,6 +22,9 @@ public enum AppServer {
             router.add(middleware: RateLimitMiddleware(rule))
         }
         router.add(middleware: BodyLimitMiddleware(limit: configuration.bodyLimit))
+        for middleware in definition.middleware {
+            router.add(middleware: AppMiddleware(base: middleware))
+        }
         let table = RouteTable()
         let routes = Routes(group: router.group(), table: table)
         HealthRoutes(name: definition.name, environment: configuration.environment, database: database).register(on: routes)
@@ -45,5 +48,16 @@ public enum AppServer {
             throw error
         }
         try await database.close()
+    }
+}
+
+/// One of the app's own middleware, whatever its concrete type (an existential
+/// `RouterMiddleware` does not convert to the type `Router.add(middleware:)` takes).
+struct AppMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let base: any RouterMiddleware<AppRequestContext>
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        try await base.handle(request, context: context, next: next)
     }
 }

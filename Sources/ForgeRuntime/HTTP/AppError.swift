@@ -6,16 +6,35 @@ import Hummingbird
 /// throw AppError.notFound("post 42 does not exist")
 /// ```
 public struct AppError: Error, HTTPResponseError, Sendable, Equatable {
-    /// A stable machine-readable code.
-    public enum Code: String, Sendable, Codable {
-        case badRequest = "bad_request"
-        case validationFailed = "validation_failed"
-        case notFound = "not_found"
-        case conflict = "conflict"
-        case payloadTooLarge = "payload_too_large"
-        case rateLimited = "rate_limited"
-        case internalError = "internal_error"
-        case httpError = "http_error"
+    /// A stable machine-readable code: one of the runtime's, or an app's own
+    /// (`AppError.Code("payment_required")` in an exception made by `forge make:exception`).
+    public struct Code: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
+        public var rawValue: String
+
+        public init(rawValue: String) { self.rawValue = rawValue }
+        public init(_ rawValue: String) { self.rawValue = rawValue }
+
+        public init(from decoder: any Decoder) throws {
+            rawValue = try decoder.singleValueContainer().decode(String.self)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            try container.encode(rawValue)
+        }
+
+        public var description: String { rawValue }
+
+        public static let badRequest = Code("bad_request")
+        public static let validationFailed = Code("validation_failed")
+        public static let notFound = Code("not_found")
+        public static let conflict = Code("conflict")
+        public static let unauthorized = Code("unauthorized")
+        public static let forbidden = Code("forbidden")
+        public static let payloadTooLarge = Code("payload_too_large")
+        public static let rateLimited = Code("rate_limited")
+        public static let internalError = Code("internal_error")
+        public static let httpError = Code("http_error")
     }
 
     public var status: HTTPResponse.Status
@@ -102,4 +121,18 @@ public struct ErrorEnvelope: ResponseEncodable, Sendable {
         response.status = status
         return response
     }
+}
+
+/// An app's own error that answers with the app's error envelope: `ErrorMiddleware` renders
+/// ``appError`` instead of an opaque 500. `forge make:exception NAME -s STATUS` writes one.
+///
+/// ```swift
+/// struct PaymentRequiredError: AppErrorConvertible {
+///     var message = "payment required"
+///     var appError: AppError { AppError(status: .init(code: 402), code: AppError.Code("payment_required"), message: message) }
+/// }
+/// ```
+public protocol AppErrorConvertible: Error, Sendable {
+    /// The status, code and message the client sees.
+    var appError: AppError { get }
 }

@@ -26,6 +26,8 @@ public struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         switch error {
         case let error as AppError:
             return error
+        case let error as any AppErrorConvertible:
+            return error.appError
         case let error as HTTPError:
             return AppError(status: error.status, code: Self.code(for: error.status), message: error.body ?? error.status.reasonPhrase)
         default:
@@ -42,6 +44,8 @@ public struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     private static func code(for status: HTTPResponse.Status) -> AppError.Code {
         switch status.code {
         case 400: .badRequest
+        case 401: .unauthorized
+        case 403: .forbidden
         case 404: .notFound
         case 409: .conflict
         case 413: .payloadTooLarge

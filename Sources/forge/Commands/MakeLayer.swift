@@ -2,32 +2,76 @@ import ArgumentParser
 import Foundation
 import ForgeCore
 
-/// What every "one layer of a stored resource" command shares.
+/// One layer of a resource stored in forge.yaml, regenerated from its fields; some commands
+/// make a standalone artifact instead when NAME is not a resource.
 struct LayerOptions: ParsableArguments {
-    @Argument(help: "A resource already in forge.yaml, e.g. Post.")
+    @Argument(help: "A resource in forge.yaml (e.g. Post), or for commands that allow it, a new name.")
     var name: String
 
-    @Flag(help: "Overwrite a file you may have edited.")
-    var force = false
+    @OptionGroup var output: WriteOptions
 
-    @Flag(help: "Print what would be written, and write nothing.")
-    var dryRun = false
-
-    func run(_ layer: ResourceGenerator.Layer) throws {
-        let project = try Console.project()
-        let installation = try Installation.locate()
-        let generator = ResourceGenerator(manifest: project.manifest, templates: installation.templates(projectRoot: project.root))
-        let plan = try generator.plan(layer: layer, name: name)
-        let changes = FileChangeSet(root: project.root, files: plan.files, force: force)
-        let outcome = dryRun ? try changes.plan() : try changes.apply()
-        Console.report(outcome, dryRun: dryRun, upToDate: "\(name)'s \(layer.rawValue) is up to date: nothing to write.")
+    /// Renders `layer` of resource `name`, or `standalone` when forge.yaml has no such resource.
+    func run(_ layer: Manifest.Layer, standalone: ((Workspace) throws -> GenerationPlan)? = nil) throws {
+        let workspace = try Workspace.current()
+        let plan: GenerationPlan
+        if let standalone, !workspace.hasResource(name) {
+            plan = try standalone(workspace)
+        } else {
+            plan = try workspace.resources.plan(layer: layer, name: name)
+        }
+        let registers = [Manifest.Layer.migration, .controller, .seeder].contains(layer)
+        try output.write(plan, in: workspace, command: "make:\(layer.rawValue)",
+                         upToDate: "\(name)'s \(layer.rawValue) is up to date: nothing to write.",
+                         next: registers ? ["forge route:list"] : ["swift build"])
     }
+}
+
+struct MakeController: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "make:controller",
+        abstract: "Generate a controller: a resource's routes from forge.yaml, or a new controller, registered.",
+        discussion: """
+        For a resource in forge.yaml, renders its controller (and any layer it needs that was
+        never generated). For any other name, writes <Name>Controller with a GET /api/<name>
+        route and registers it in the registry.
+
+        Examples:
+          forge make:controller Post
+          forge make:controller Search
+        """
+    )
+    @OptionGroup var options: LayerOptions
+    func run() throws {
+        try options.run(.controller) { try $0.components.controller(options.name) }
+    }
+}
+
+struct MakeService: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "make:service",
+        abstract: "Generate a service: a resource's from forge.yaml, or a new one owning its transactions.",
+        discussion: "Examples:\n  forge make:service Post\n  forge make:service Billing"
+    )
+    @OptionGroup var options: LayerOptions
+    func run() throws {
+        try options.run(.service) { try $0.components.service(options.name) }
+    }
+}
+
+struct MakeRepository: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "make:repository",
+        abstract: "Generate a resource's repository (data access) from forge.yaml.",
+        discussion: "Example:\n  forge make:model Tag -f name:string:required -m && forge make:repository Tag"
+    )
+    @OptionGroup var options: LayerOptions
+    func run() throws { try options.run(.repository) }
 }
 
 struct MakeRequest: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "make:request",
-        abstract: "Regenerate a resource's create/update request DTOs from its fields in forge.yaml.",
+        abstract: "Generate a resource's create/update request DTOs from its fields in forge.yaml.",
         discussion: "Example:\n  forge make:request Post --force"
     )
     @OptionGroup var options: LayerOptions
@@ -37,17 +81,19 @@ struct MakeRequest: ParsableCommand {
 struct MakeTest: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "make:test",
-        abstract: "Regenerate a resource's test suite from its fields in forge.yaml.",
-        discussion: "Example:\n  forge make:test Post"
+        abstract: "Generate a test suite: a resource's HTTP tests from forge.yaml, or a new suite.",
+        discussion: "Examples:\n  forge make:test Post\n  forge make:test Checkout"
     )
     @OptionGroup var options: LayerOptions
-    func run() throws { try options.run(.test) }
+    func run() throws {
+        try options.run(.test) { try $0.components.test(options.name) }
+    }
 }
 
 struct MakeFactory: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "make:factory",
-        abstract: "Regenerate a resource's factory (valid fake drafts) from its fields in forge.yaml.",
+        abstract: "Generate a resource's factory (valid fake drafts) from its fields in forge.yaml.",
         discussion: "Example:\n  forge make:factory Post --dry-run"
     )
     @OptionGroup var options: LayerOptions
@@ -57,11 +103,13 @@ struct MakeFactory: ParsableCommand {
 struct MakeSeeder: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "make:seeder",
-        abstract: "Regenerate a resource's seeder from its fields in forge.yaml and register it.",
-        discussion: "Example:\n  forge make:seeder Post && forge db:seed --seeder Post --count 500"
+        abstract: "Generate a seeder: a resource's from forge.yaml, or a new one; registered either way.",
+        discussion: "Examples:\n  forge make:seeder Post && forge db:seed --seeder Post --count 500\n  forge make:seeder Demo"
     )
     @OptionGroup var options: LayerOptions
-    func run() throws { try options.run(.seeder) }
+    func run() throws {
+        try options.run(.seeder) { try $0.components.seeder(options.name) }
+    }
 }
 
 struct DBSeed: ParsableCommand {

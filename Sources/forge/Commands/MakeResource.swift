@@ -9,7 +9,9 @@ struct MakeResource: ParsableCommand {
         discussion: """
         Writes the model, create/update/response DTOs with validation, the migration, repository,
         service, controller (routes under /api/<plural>), factory, seeder and a test, then updates forge.yaml and
-        the registry so the app builds and serves the resource with no hand edits.
+        the registry so the app builds and serves the resource with no hand edits. Run again with no
+        -f to regenerate every layer from the fields stored in forge.yaml (a make:model resource
+        gains its missing layers that way).
 
         Field specs are name:type[:rule,rule,...] (docs/field-specs.md). Types: \(FieldType.names.joined(separator: ", ")).
         Enums list values after slashes (status:enum/draft/published); references name a resource
@@ -30,30 +32,66 @@ struct MakeResource: ParsableCommand {
     @Option(name: [.short, .customLong("field")], help: "A field spec, name:type[:rules]; repeat for each field.")
     var fields: [String] = []
 
+    @Flag(name: [.short, .customLong("migration")], help: "Generate the migration (always on for a resource; accepted so fastpy and Laravel command lines work unchanged).")
+    var migration = false
+
     @Flag(help: "Soft-delete rows (a deleted_at column, a restore route, trashed rows hidden from lists).")
     var softDeletes = false
 
-    @Flag(help: "Overwrite files you may have edited.")
-    var force = false
-
-    @Flag(help: "Print what would be written, and write nothing.")
-    var dryRun = false
+    @OptionGroup var output: WriteOptions
 
     func run() throws {
         var trace = PhaseTrace()
-        let project = try Console.project()
-        trace.mark("read forge.yaml")
-        let installation = try Installation.locate()
-        trace.mark("locate templates")
-        let generator = ResourceGenerator(manifest: project.manifest, templates: installation.templates(projectRoot: project.root))
-        let plan = try generator.plan(name: name, specs: fields, softDeletes: softDeletes, date: Date())
+        let workspace = try Workspace.current()
+        trace.mark("read forge.yaml and locate templates")
+        let plan = try workspace.resources.plan(name: name, specs: fields, softDeletes: softDeletes, date: Date())
         trace.mark("parse and render")
-        let changes = FileChangeSet(root: project.root, files: plan.files, force: force)
-        let outcome = dryRun ? try changes.plan() : try changes.apply()
+        try output.write(plan, in: workspace, command: "make:resource", upToDate: "\(name) is up to date: nothing to write.",
+                         next: ["forge db:migrate", "forge serve"])
         trace.mark("write")
-        Console.report(outcome, dryRun: dryRun, upToDate: "\(name) is up to date: nothing to write.")
-        if outcome.changedAnything && !dryRun {
-            print("Next: forge db:migrate && forge serve")
+    }
+}
+
+struct MakeModel: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "make:model",
+        abstract: "Generate a model (with -m, its migration) and store its fields in forge.yaml.",
+        discussion: """
+        With -f, defines or changes a resource's fields but renders only the model (and with -m
+        the migration, which forge registers). Without -f, regenerates the model of a stored
+        resource. Later make:controller, make:service, make:test and friends render the other
+        layers from the stored fields; make:resource NAME renders all of them.
+
+        Examples:
+          forge make:model Tag -f name:string:required,unique -m
+          forge make:model Post --dry-run
+        """
+    )
+
+    @Argument(help: "The model's singular PascalCase name, e.g. Tag.")
+    var name: String
+
+    @Option(name: [.short, .customLong("field")], help: "A field spec, name:type[:rules]; repeat for each field.")
+    var fields: [String] = []
+
+    @Flag(name: [.short, .customLong("migration")], help: "Also generate the migration that creates the table, and register it.")
+    var migration = false
+
+    @Flag(help: "Soft-delete rows (a deleted_at column).")
+    var softDeletes = false
+
+    @OptionGroup var output: WriteOptions
+
+    func run() throws {
+        let workspace = try Workspace.current()
+        let plan: GenerationPlan
+        if fields.isEmpty, workspace.hasResource(name), !migration, !softDeletes {
+            plan = try workspace.resources.plan(layer: .model, name: name)
+        } else {
+            plan = try workspace.resources.plan(name: name, specs: fields, softDeletes: softDeletes,
+                                                layers: migration ? [.model, .migration] : [.model], date: Date())
         }
+        try output.write(plan, in: workspace, command: "make:model", upToDate: "\(name)'s model is up to date: nothing to write.",
+                         next: migration ? ["forge db:migrate"] : [])
     }
 }

@@ -1,0 +1,161 @@
+import Foundation
+
+/// The `make:*` artifacts that stand on their own rather than as a layer of a stored resource:
+/// migrations, controllers and routes, services, middleware, seeders, tests, enums, exceptions.
+///
+/// Whatever must be registered is added to the manifest's `components`, and the registry is
+/// rendered again from it; user files are never edited to register anything.
+public struct ComponentGenerator {
+    public let manifest: Manifest
+    public let templates: TemplateLibrary
+
+    public init(manifest: Manifest, templates: TemplateLibrary) {
+        self.manifest = manifest
+        self.templates = templates
+    }
+
+    /// `make:controller NAME`: a controller with one route, registered.
+    public func controller(_ name: String, protected: Bool = false) throws(ForgeError) -> GenerationPlan {
+        let type = try ComponentName.parse(name, suffix: "Controller", command: "make:controller")
+        return try registered(.controller, type: type, protected: protected, template: "component/Controller.swift",
+                              path: "Sources/App/Controllers/\(type)Controller.swift", command: "forge make:controller \(type)")
+    }
+
+    /// `make:route NAME [--protected]`: a route group of closures, registered.
+    public func route(_ name: String, protected: Bool) throws(ForgeError) -> GenerationPlan {
+        let type = try ComponentName.parse(name, suffix: "Routes", command: "make:route")
+        return try registered(.route, type: type, protected: protected, template: "component/Routes.swift",
+                              path: "Sources/App/Routes/\(type)Routes.swift", command: "forge make:route \(type)\(protected ? " --protected" : "")")
+    }
+
+    /// `make:middleware NAME`: middleware run on every request, registered.
+    public func middleware(_ name: String) throws(ForgeError) -> GenerationPlan {
+        let type = try ComponentName.parse(name, suffix: "Middleware", command: "make:middleware")
+        return try registered(.middleware, type: type, protected: false, template: "component/Middleware.swift",
+                              path: "Sources/App/Middleware/\(type)Middleware.swift", command: "forge make:middleware \(type)")
+    }
+
+    /// `make:seeder NAME` for a name that is not a resource: an empty seeder, registered.
+    public func seeder(_ name: String) throws(ForgeError) -> GenerationPlan {
+        let type = try ComponentName.parse(name, suffix: "Seeder", command: "make:seeder")
+        return try registered(.seeder, type: type, protected: false, template: "component/Seeder.swift",
+                              path: "Sources/App/Seeders/\(type)Seeder.swift", command: "forge make:seeder \(type)")
+    }
+
+    /// `make:service NAME` for a name that is not a resource: a service owning its transactions.
+    public func service(_ name: String) throws(ForgeError) -> GenerationPlan {
+        let type = try ComponentName.parse(name, suffix: "Service", command: "make:service")
+        return try single("component/Service.swift", path: "Sources/App/Services/\(type)Service.swift",
+                          values: ["type": type, "command": "forge make:service \(type)"])
+    }
+
+    /// `make:test NAME` for a name that is not a resource: a suite that boots the app.
+    public func test(_ name: String) throws(ForgeError) -> GenerationPlan {
+        let type = try ComponentName.parse(name, suffix: "Tests", command: "make:test")
+        return try single("component/Tests.swift", path: "Tests/AppTests/\(type)Tests.swift",
+                          values: ["type": type, "appType": AppNames.appType(manifest.app.name), "command": "forge make:test \(type)"])
+    }
+
+    /// `make:enum NAME -v a -v b`: a string enum that the API and columns can hold.
+    public func enumeration(_ name: String, values: [String]) throws(ForgeError) -> GenerationPlan {
+        let type = try ComponentName.parse(name, suffix: nil, command: "make:enum")
+        guard !values.isEmpty else {
+            throw ForgeError("make:enum \(type) needs its values: -v draft -v published")
+        }
+        var cases: [[String: Any]] = []
+        var seen: Set<String> = []
+        for value in values {
+            let property = value.camelCased
+            guard !value.isEmpty, value.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }),
+                  let first = property.first, first.isLetter
+            else {
+                throw ForgeError("enum value '\(value)' must start with a letter and hold only letters, digits, '_' or '-'")
+            }
+            guard seen.insert(property).inserted else {
+                throw ForgeError("enum value '\(value)' is listed twice (as the case '\(property)')")
+            }
+            let name = ReservedWords.swift.contains(property) ? "`\(property)`" : property
+            cases.append(["name": name, "value": value, "renamed": name != value])
+        }
+        let values: [String: Any] = ["type": type, "cases": cases, "command": "forge make:enum \(type) " + values.map { "-v \($0)" }.joined(separator: " ")]
+        return try single("component/Enum.swift", path: "Sources/App/Enums/\(type).swift", values: values)
+    }
+
+    /// `make:exception NAME -s STATUS`: an error the API answers with STATUS in its error envelope.
+    public func exception(_ name: String, status: Int) throws(ForgeError) -> GenerationPlan {
+        let type = try ComponentName.parse(name, suffix: "Error", command: "make:exception")
+        guard (400...599).contains(status) else {
+            throw ForgeError("make:exception \(type) -s \(status): an error's status must be 400-599 (\(status < 400 ? "use 4xx for the caller's mistakes" : "not an HTTP status"))")
+        }
+        let words = type.identifierWords
+        let values: [String: Any] = [
+            "type": type, "status": status,
+            "code": words.joined(separator: "_"),
+            "message": words.joined(separator: " ").capitalizedFirst,
+            "command": "forge make:exception \(type) -s \(status)",
+        ]
+        return try single("component/Exception.swift", path: "Sources/App/Errors/\(type)Error.swift", values: values)
+    }
+
+    // MARK: Shared
+
+    private func single(_ template: String, path: String, values: [String: Any]) throws(ForgeError) -> GenerationPlan {
+        let file = GeneratedFile(path: path, contents: try templates.render(template, values))
+        return GenerationPlan(manifest: manifest, files: [file])
+    }
+
+    private func registered(_ kind: Manifest.Component.Kind, type: String, protected: Bool, template: String, path: String, command: String) throws(ForgeError) -> GenerationPlan {
+        var updated = manifest
+        var components = updated.components ?? []
+        let component = Manifest.Component(kind: kind, name: type, protected: protected)
+        if let index = components.firstIndex(where: { $0.kind == kind && $0.name == type }) {
+            components[index] = component
+        } else {
+            components.append(component)
+        }
+        updated.components = components
+        let values: [String: Any] = [
+            "type": type, "command": command, "protected": protected,
+            "path": type.identifierWords.joined(separator: "-"),
+            "variable": type.camelCased,
+        ]
+        let file = GeneratedFile(path: path, contents: try templates.render(template, values))
+        return GenerationPlan(manifest: updated, files: [file] + (try ProjectFiles(manifest: updated, templates: templates).forgeOwned()))
+    }
+}
+
+/// What one `make:*` command means to write, and the manifest after it.
+public struct GenerationPlan {
+    /// The manifest with this command's resource or component added.
+    public var manifest: Manifest
+    /// Every file to write, forge-owned ones (`forge.yaml`, the registry) included.
+    public var files: [GeneratedFile]
+
+    public init(manifest: Manifest, files: [GeneratedFile]) {
+        self.manifest = manifest
+        self.files = files
+    }
+}
+
+/// The type name of a component, from what the user typed: `search`, `Search` and
+/// `SearchController` all name the controller `SearchController`.
+enum ComponentName {
+    static func parse(_ name: String, suffix: String?, command: String) throws(ForgeError) -> String {
+        var type = name.identifierWords.map(\.capitalizedFirst).joined()
+        if let suffix, type.hasSuffix(suffix), type.count > suffix.count {
+            type.removeLast(suffix.count)
+        }
+        if suffix == "Error", type.hasSuffix("Exception"), type.count > "Exception".count {
+            type.removeLast("Exception".count)
+        }
+        guard let first = name.first, first.isASCII, first.isLetter,
+              name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }), !type.isEmpty
+        else {
+            throw ForgeError("\(command): '\(name)' is not a valid name; use letters and digits starting with a letter, as in \(command) \(type.isEmpty ? "Audit" : type)")
+        }
+        if ReservedWords.typeNames.contains(type) || ReservedWords.swift.contains(type.lowercased()) {
+            throw ForgeError("\(command): '\(type)' would shadow a type Swift or the runtime already declares; pick a more specific name")
+        }
+        return type
+    }
+}

@@ -1,0 +1,35 @@
+/// What a `make:*` command did, or would do, as `--json` prints it.
+///
+/// ```json
+/// {"command":"make:resource","dry_run":false,"created":["Sources/App/Models/Post.swift"],
+///  "updated":["forge.yaml"],"skipped":[],"conflicts":[],"next":["forge db:migrate"]}
+/// ```
+public struct MakeReport: Codable, Equatable, Sendable {
+    public var command: String
+    public var dryRun: Bool
+    /// Files that did not exist.
+    public var created: [String]
+    /// Files forge rewrote: forge-owned ones, pristine ones it had generated, or any with `--force`.
+    public var updated: [String]
+    /// Files that already held exactly what this command generates.
+    public var skipped: [String]
+    /// Files the user edited that this command would overwrite; any conflict means nothing was written.
+    public var conflicts: [String]
+    /// Commands worth running next.
+    public var next: [String]
+
+    public init(command: String, dryRun: Bool, outcome: FileChangeSet.Outcome, next: [String]) {
+        self.command = command
+        self.dryRun = dryRun
+        self.created = outcome.created
+        self.updated = outcome.updated
+        self.skipped = outcome.unchanged
+        self.conflicts = outcome.conflicts
+        self.next = outcome.changedAnything && outcome.conflicts.isEmpty ? next : []
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case command, created, updated, skipped, conflicts, next
+        case dryRun = "dry_run"
+    }
+}
