@@ -47,7 +47,7 @@ struct WriteOptions: ParsableArguments {
 
     private func printJSON(_ report: MakeReport) throws {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         print(String(decoding: try encoder.encode(report), as: UTF8.self))
     }
 }
