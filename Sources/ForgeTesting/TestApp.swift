@@ -10,15 +10,31 @@ import ForgeRuntime
 /// }
 /// ```
 public struct TestApp: Sendable {
-    public let definition: AppDefinition
-    /// The settings the app runs with: a scratch database, rate limiting off unless a test turns it on.
+    public private(set) var definition: AppDefinition
+    /// The settings the app runs with: a scratch database, rate limiting off unless a test turns
+    /// it on, a fixed token secret and bcrypt's lowest cost (so a test signs in in milliseconds).
     public var configuration: AppConfiguration
+
+    /// The secret test apps sign access tokens with.
+    public static let jwtSecret = "forge-testing-jwt-key-0123456789abcdef0123"
 
     public init(_ definition: AppDefinition, configure: (inout AppConfiguration) -> Void = { _ in }) {
         self.definition = definition
-        var configuration = AppConfiguration(environment: "testing", database: .sqliteMemory, logLevel: .warning, rateLimit: nil)
+        var configuration = AppConfiguration(
+            environment: "testing", database: .sqliteMemory, logLevel: .warning, rateLimit: nil,
+            auth: AuthSettings(jwtSecret: Self.jwtSecret, bcryptCost: 4)
+        )
         configure(&configuration)
         self.configuration = configuration
+    }
+
+    /// The app with its auth module's mail going to `outbox`, so a test can read the tokens it sends.
+    public func sendingMail(to outbox: MailOutbox) -> TestApp {
+        var copy = self
+        var definition = self.definition
+        definition.auth?.mailer = outbox
+        copy.definition = definition
+        return copy
     }
 
     /// Migrates a new scratch database, hands `test` a client that sends requests through the
@@ -29,8 +45,13 @@ public struct TestApp: Sendable {
         let database = try await Database.open(.sqliteMemory, logger: logger)
         do {
             try await MigrationRunner(database: database, migrations: definition.migrations).migrate()
-            let (router, _) = AppServer.buildRouter(for: definition, configuration: configuration, database: database)
-            let value = try await test(TestClient(client: RouterClient(responder: router.buildResponder(), logger: logger)))
+            let (router, _) = try await AppServer.buildRouter(for: definition, configuration: configuration, database: database)
+            var tokens: AccessTokens?
+            if let secret = configuration.auth.jwtSecret {
+                tokens = await AccessTokens(secret: secret, lifetime: configuration.auth.accessTokenLifetime)
+            }
+            let client = TestClient(client: RouterClient(responder: router.buildResponder(), logger: logger), tokens: tokens)
+            let value = try await test(client)
             try await database.close()
             return value
         } catch {
@@ -43,6 +64,37 @@ public struct TestApp: Sendable {
 /// Sends JSON requests to a ``TestApp`` and decodes the answers.
 public struct TestClient: Sendable {
     let client: RouterClient
+    let tokens: AccessTokens?
+    /// Sent with every request (the bearer token of ``actingAs(_:)``).
+    var defaultHeaders: HTTPFields = [:]
+
+    init(client: RouterClient, tokens: AccessTokens?) {
+        self.client = client
+        self.tokens = tokens
+    }
+
+    /// A client whose requests carry a valid access token for `user`, as if they had signed in.
+    ///
+    /// ```swift
+    /// let signedIn = try await client.actingAs(AuthUser(id: 1, email: "ada@example.com"))
+    /// #expect(try await signedIn.send(.get, "/api/orders").status == .ok)
+    /// ```
+    public func actingAs(_ user: AuthUser) async throws -> TestClient {
+        guard let tokens else { throw TestClientError(message: "the test app has no JWT secret to sign a token with") }
+        return withBearer(try await tokens.issue(for: user))
+    }
+
+    /// The bearer token this client sends, if any.
+    public var bearerToken: String? {
+        defaultHeaders[.authorization].flatMap { $0.hasPrefix("Bearer ") ? String($0.dropFirst(7)) : nil }
+    }
+
+    /// A client whose requests carry `Authorization: Bearer token`.
+    public func withBearer(_ token: String) -> TestClient {
+        var copy = self
+        copy.defaultHeaders[.authorization] = "Bearer \(token)"
+        return copy
+    }
 
     /// Sends `method path` with an optional JSON body and returns the parsed response.
     public func send(
@@ -51,13 +103,14 @@ public struct TestClient: Sendable {
         json body: JSONValue? = nil,
         headers: HTTPFields = [:]
     ) async throws -> TestJSONResponse {
-        var headers = headers
+        var fields = defaultHeaders
+        for field in headers { fields[field.name] = field.value }
         var buffer: ByteBuffer?
         if let body {
-            headers[.contentType] = "application/json"
+            fields[.contentType] = "application/json"
             buffer = ByteBuffer(bytes: try JSONEncoder().encode(body))
         }
-        return TestJSONResponse(try await client.execute(method: method, path: path, headers: headers, body: buffer))
+        return TestJSONResponse(try await client.execute(method: method, path: path, headers: fields, body: buffer))
     }
 
     /// Creates a row with `POST path` and returns its `id`, failing unless the answer is 201.
@@ -72,8 +125,9 @@ public struct TestClient: Sendable {
 
     /// Sends a raw body, for testing malformed input.
     public func send(_ method: HTTPRequest.Method, _ path: String, raw body: String) async throws -> TestJSONResponse {
-        let response = try await client.execute(
-            method: method, path: path, headers: [.contentType: "application/json"], body: ByteBuffer(string: body))
+        var headers = defaultHeaders
+        headers[.contentType] = "application/json"
+        let response = try await client.execute(method: method, path: path, headers: headers, body: ByteBuffer(string: body))
         return TestJSONResponse(response)
     }
 }

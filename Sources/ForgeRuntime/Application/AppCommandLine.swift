@@ -87,7 +87,7 @@ public enum AppCommandLine {
         case "routes":
             logger.logLevel = .error
             let database = try await Database.open(.sqliteMemory, logger: logger)
-            let (_, table) = AppServer.buildRouter(for: definition, configuration: configuration, database: database)
+            let (_, table) = try await AppServer.buildRouter(for: definition, configuration: configuration, database: database)
             try await database.close()
             if options.json {
                 print(try JSON.string(table.routes))

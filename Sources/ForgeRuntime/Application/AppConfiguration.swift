@@ -20,6 +20,9 @@ public struct AppConfiguration: Sendable {
     public var corsOrigins: [String]
     /// The largest request body accepted, in bytes (`BODY_LIMIT`, default 1 MiB).
     public var bodyLimit: Int
+    /// Tokens, password hashing and sign-in throttling (`JWT_SECRET`, `ACCESS_TOKEN_TTL`,
+    /// `REFRESH_TOKEN_TTL`, `PASSWORD_RESET_TTL`, `EMAIL_VERIFICATION_TTL`, `BCRYPT_COST`, `LOGIN_LIMIT`).
+    public var auth: AuthSettings
 
     public init(
         environment: String = "development",
@@ -29,7 +32,8 @@ public struct AppConfiguration: Sendable {
         logLevel: Logger.Level = .info,
         rateLimit: RateLimit? = RateLimit(limit: 120, window: .seconds(60)),
         corsOrigins: [String] = [],
-        bodyLimit: Int = 1 << 20
+        bodyLimit: Int = 1 << 20,
+        auth: AuthSettings = AuthSettings()
     ) {
         self.environment = environment
         self.host = host
@@ -39,6 +43,7 @@ public struct AppConfiguration: Sendable {
         self.rateLimit = rateLimit
         self.corsOrigins = corsOrigins
         self.bodyLimit = bodyLimit
+        self.auth = auth
     }
 
     /// Whether `APP_ENV` is `production`.
@@ -98,6 +103,36 @@ public struct AppConfiguration: Sendable {
                 throw ConfigurationError(key: "BODY_LIMIT", message: "BODY_LIMIT '\(text)' is not a number of bytes")
             }
             self.bodyLimit = bytes
+        }
+        try readAuth(values)
+    }
+
+    private mutating func readAuth(_ values: Environment) throws(ConfigurationError) {
+        if let secret = values.get("JWT_SECRET"), !secret.isEmpty {
+            auth.jwtSecret = secret
+        }
+        func seconds(_ key: String) throws(ConfigurationError) -> Int? {
+            guard let text = values.get(key), !text.isEmpty else { return nil }
+            guard let value = Int(text), value > 0 else {
+                throw ConfigurationError(key: key, message: "\(key) '\(text)' is not a number of seconds")
+            }
+            return value
+        }
+        if let value = try seconds("ACCESS_TOKEN_TTL") { auth.accessTokenLifetime = value }
+        if let value = try seconds("REFRESH_TOKEN_TTL") { auth.refreshTokenLifetime = value }
+        if let value = try seconds("PASSWORD_RESET_TTL") { auth.resetTokenLifetime = value }
+        if let value = try seconds("EMAIL_VERIFICATION_TTL") { auth.verificationTokenLifetime = value }
+        if let text = values.get("BCRYPT_COST"), !text.isEmpty {
+            guard let cost = Int(text), (4...31).contains(cost) else {
+                throw ConfigurationError(key: "BCRYPT_COST", message: "BCRYPT_COST '\(text)' is not a bcrypt cost (4-31; 12 is a sound default)")
+            }
+            auth.bcryptCost = cost
+        }
+        if let text = values.get("LOGIN_LIMIT"), !text.isEmpty {
+            guard let rule = RateLimit(parsing: text) else {
+                throw ConfigurationError(key: "LOGIN_LIMIT", message: "LOGIN_LIMIT '\(text)' is not ATTEMPTS/SECONDS (for example 10/300)")
+            }
+            auth.attemptLimit = rule
         }
     }
 }

@@ -23,6 +23,8 @@ public struct AppDefinition: Sendable {
     /// The app's own middleware, run on every request after the runtime's stack and before any
     /// route, in this order (`forge make:middleware` registers them in `Registry.middleware`).
     public var middleware: [any RouterMiddleware<AppRequestContext>]
+    /// The auth module (`/api/auth/*`), unless the app was made with `forge new --no-auth`.
+    public var auth: AuthModule?
     /// Adds the app's own routes (health routes are added by the runtime).
     public var registerRoutes: @Sendable (Routes, Database) -> Void
 
@@ -32,10 +34,13 @@ public struct AppDefinition: Sendable {
         seeders: [any Seeder] = [],
         drivers: [any DatabaseDriver] = [],
         middleware: [any RouterMiddleware<AppRequestContext>] = [],
+        auth: AuthModule? = nil,
         registerRoutes: @escaping @Sendable (Routes, Database) -> Void
     ) {
         self.name = name
-        self.migrations = migrations
+        // The auth tables' migrations sort before every dated one, so they run first.
+        self.migrations = (auth == nil ? [] : AuthModule.migrations) + migrations
+        self.auth = auth
         self.seeders = seeders
         self.drivers = drivers
         self.middleware = middleware

@@ -5,11 +5,14 @@ import Logging
 public enum AppServer {
     /// The router with the standard middleware, the health routes and the app's routes,
     /// plus the table that recorded them.
+    ///
+    /// Throws when a route needs authentication (the auth module's own, or `make:resource -p`)
+    /// and `JWT_SECRET` cannot sign tokens.
     public static func buildRouter(
         for definition: AppDefinition,
         configuration: AppConfiguration,
         database: Database
-    ) -> (Router<AppRequestContext>, RouteTable) {
+    ) async throws -> (Router<AppRequestContext>, RouteTable) {
         let router = Router(context: AppRequestContext.self)
         router.add(middleware: RequestIDMiddleware())
         router.add(middleware: ResponseTimeMiddleware())
@@ -26,16 +29,35 @@ public enum AppServer {
             router.add(middleware: AppMiddleware(base: middleware))
         }
         let table = RouteTable()
-        let routes = Routes(group: router.group(), table: table)
+        let secretProblem = AuthSettings.problem(withSecret: configuration.auth.jwtSecret)
+        var tokens: AccessTokens?
+        if secretProblem == nil, let secret = configuration.auth.jwtSecret {
+            tokens = await AccessTokens(secret: secret, lifetime: configuration.auth.accessTokenLifetime)
+        }
+        let routes = Routes(group: router.group(), table: table, tokens: tokens)
         HealthRoutes(name: definition.name, environment: configuration.environment, database: database).register(on: routes)
+        if let auth = definition.auth, let tokens {
+            var mailer = auth.mailer
+            if configuration.isProduction, let log = mailer as? LogMailer, !log.redactsBodies {
+                mailer = LogMailer(redactsBodies: true)
+            }
+            let service = AuthService(
+                database: database, tokens: tokens, settings: configuration.auth, mailer: mailer,
+                decoyHash: try await Passwords.hash(SecretTokens.make(), cost: configuration.auth.bcryptCost)
+            )
+            AuthController(service: service, attempts: RateLimiter(configuration.auth.attemptLimit)).register(on: routes)
+        }
         definition.registerRoutes(routes, database)
+        if let secretProblem, definition.auth != nil || table.routes.contains(where: { $0.middleware.contains(Routes.authenticationName) }) {
+            throw ConfigurationError(key: "JWT_SECRET", message: "\(secretProblem), and this app has routes behind authentication; set it in .env to 32+ random characters (`openssl rand -hex 32`)")
+        }
         return (router, table)
     }
 
     /// Serves the app until SIGINT or SIGTERM, then closes the database.
     public static func serve(_ definition: AppDefinition, configuration: AppConfiguration, logger: Logger) async throws {
         let database = try await Database.open(configuration.database, logger: logger, drivers: definition.drivers)
-        let (router, _) = buildRouter(for: definition, configuration: configuration, database: database)
+        let (router, _) = try await buildRouter(for: definition, configuration: configuration, database: database)
         let app = Application(
             router: router,
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: definition.name),

@@ -7,6 +7,8 @@ public struct AppRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The peer's socket address, when the request came over a socket.
     public let remoteAddress: SocketAddress?
+    /// The caller, on routes behind authentication (`routes.authenticated()`); see `requireUser()`.
+    public var user: AuthUser?
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)

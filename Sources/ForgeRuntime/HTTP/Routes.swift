@@ -36,23 +36,26 @@ public struct Routes {
     let table: RouteTable
     let prefix: String
     let middlewareNames: [String]
+    /// Verifies bearer tokens for ``authenticated(_:)``; `nil` when the app has no `JWT_SECRET`.
+    let tokens: AccessTokens?
 
-    init(group: RouterGroup<AppRequestContext>, table: RouteTable, prefix: String = "", middlewareNames: [String] = []) {
+    init(group: RouterGroup<AppRequestContext>, table: RouteTable, prefix: String = "", middlewareNames: [String] = [], tokens: AccessTokens? = nil) {
         self.group = group
         self.table = table
         self.prefix = prefix
         self.middlewareNames = middlewareNames
+        self.tokens = tokens
     }
 
     /// Routes under `path` (for example `/api/posts`).
     public func group(_ path: String) -> Routes {
-        Routes(group: group.group(RouterPath(path)), table: table, prefix: Self.join(prefix, path), middlewareNames: middlewareNames)
+        Routes(group: group.group(RouterPath(path)), table: table, prefix: Self.join(prefix, path), middlewareNames: middlewareNames, tokens: tokens)
     }
 
     /// Routes under `path` that run behind `middleware`, listed by `name`.
     public func group(_ path: String = "", behind middleware: some RouterMiddleware<AppRequestContext>, named name: String) -> Routes {
         let inner = group.group(RouterPath(path)).add(middleware: middleware)
-        return Routes(group: inner, table: table, prefix: Self.join(prefix, path), middlewareNames: middlewareNames + [name])
+        return Routes(group: inner, table: table, prefix: Self.join(prefix, path), middlewareNames: middlewareNames + [name], tokens: tokens)
     }
 
     /// Registers `handler` for `method` at `path` below this group.

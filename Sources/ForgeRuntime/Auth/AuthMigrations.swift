@@ -1,0 +1,74 @@
+import SQLKit
+
+/// The auth module's tables. Their names sort before every dated migration, so a resource's
+/// table can refer to `users` from its first migration.
+enum AuthMigrations {
+    static var all: [any Migration] { [CreateUsers(), CreateRefreshTokens(), CreateAuthTokens()] }
+
+    static let timestamp = SQLDataType.dialect(sqlite: "TIMESTAMP", postgres: "TIMESTAMPTZ")
+
+    struct CreateUsers: Migration {
+        let name = "0000_00_00_000001_create_users"
+
+        func prepare(on database: any SQLDatabase) async throws {
+            try await database.create(table: "users")
+                .column("id", type: .bigint, .primaryKey(autoIncrement: true))
+                .column("email", type: .text, .notNull, .unique)
+                .column("password_hash", type: .text, .notNull)
+                .column("name", type: .text)
+                .column("email_verified_at", type: timestamp)
+                .column("created_at", type: timestamp, .notNull)
+                .column("updated_at", type: timestamp, .notNull)
+                .run()
+        }
+
+        func revert(on database: any SQLDatabase) async throws {
+            try await database.drop(table: "users").ifExists().run()
+        }
+    }
+
+    /// One row per refresh token ever issued. `family` ties the tokens of one sign-in together:
+    /// presenting a token that was already used revokes the whole family.
+    struct CreateRefreshTokens: Migration {
+        let name = "0000_00_00_000002_create_refresh_tokens"
+
+        func prepare(on database: any SQLDatabase) async throws {
+            try await database.create(table: "refresh_tokens")
+                .column("id", type: .bigint, .primaryKey(autoIncrement: true))
+                .column("user_id", type: .bigint, .notNull, .references("users", "id", onDelete: .cascade))
+                .column("family", type: .text, .notNull)
+                .column("token_hash", type: .text, .notNull, .unique)
+                .column("expires_at", type: timestamp, .notNull)
+                .column("used_at", type: timestamp)
+                .column("revoked_at", type: timestamp)
+                .column("created_at", type: timestamp, .notNull)
+                .run()
+            try await database.create(index: "refresh_tokens_family_index").on("refresh_tokens").column("family").run()
+        }
+
+        func revert(on database: any SQLDatabase) async throws {
+            try await database.drop(table: "refresh_tokens").ifExists().run()
+        }
+    }
+
+    /// Single-use password-reset and email-verification tokens, stored hashed.
+    struct CreateAuthTokens: Migration {
+        let name = "0000_00_00_000003_create_auth_tokens"
+
+        func prepare(on database: any SQLDatabase) async throws {
+            try await database.create(table: "auth_tokens")
+                .column("id", type: .bigint, .primaryKey(autoIncrement: true))
+                .column("user_id", type: .bigint, .notNull, .references("users", "id", onDelete: .cascade))
+                .column("purpose", type: .text, .notNull)
+                .column("token_hash", type: .text, .notNull, .unique)
+                .column("expires_at", type: timestamp, .notNull)
+                .column("used_at", type: timestamp)
+                .column("created_at", type: timestamp, .notNull)
+                .run()
+        }
+
+        func revert(on database: any SQLDatabase) async throws {
+            try await database.drop(table: "auth_tokens").ifExists().run()
+        }
+    }
+}

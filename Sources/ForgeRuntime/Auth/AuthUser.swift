@@ -1,0 +1,36 @@
+import Foundation
+
+/// The caller a valid access token names: what controllers and services see of the current user.
+///
+/// ```swift
+/// @Sendable func mine(_ request: Request, context: AppRequestContext) async throws -> PageEnvelope<OrderResponse> {
+///     let user = try context.requireUser()
+///     return PageEnvelope(try await service.orders(of: user.id).map(OrderResponse.init))
+/// }
+/// ```
+public struct AuthUser: Sendable, Equatable, Codable {
+    /// The `users.id` of the account.
+    public var id: Int
+    /// The account's email address, as it was when the token was issued.
+    public var email: String
+
+    public init(id: Int, email: String) {
+        self.id = id
+        self.email = email
+    }
+}
+
+extension AppRequestContext {
+    /// The authenticated caller, or a 401 when the route was reached without one.
+    public func requireUser() throws(AppError) -> AuthUser {
+        guard let user else { throw AppError.unauthorized("sign in first: send Authorization: Bearer <access token>") }
+        return user
+    }
+}
+
+extension AppError {
+    /// 401 with `message`. The body never says whether an account exists.
+    public static func unauthorized(_ message: String) -> AppError {
+        AppError(status: .unauthorized, code: .unauthorized, message: message)
+    }
+}

@@ -1,0 +1,26 @@
+import HummingbirdBcrypt
+import NIOPosix
+
+/// bcrypt hashing off the event loops (a cost-12 hash takes a quarter of a second of CPU).
+enum Passwords {
+    /// The shortest password accepted.
+    static let minimumLength = 8
+    /// bcrypt reads at most 72 bytes; longer passwords are refused rather than silently cut.
+    static let maximumBytes = 72
+
+    static func hash(_ password: String, cost: Int) async throws -> String {
+        try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(password, cost: UInt8(cost)) }
+    }
+
+    static func verify(_ password: String, hash: String) async throws -> Bool {
+        try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }
+    }
+
+    /// Problems with `password` as a new password, for a 422.
+    static func problems(_ password: String) -> [String] {
+        var problems: [String] = []
+        if password.count < minimumLength { problems.append("must be at least \(minimumLength) characters") }
+        if password.utf8.count > maximumBytes { problems.append("must be at most \(maximumBytes) bytes") }
+        return problems
+    }
+}

@@ -1,0 +1,236 @@
+import Foundation
+import ForgeRuntime
+import ForgeTesting
+import Testing
+
+/// The auth module over real HTTP routes: every endpoint's success and failure paths, token
+/// expiry, refresh rotation with reuse detection, and protected routes.
+@Suite struct AuthTests {
+    /// The notes app with the auth module and its notes behind authentication.
+    static let app = AppDefinition(name: "notes", migrations: [CreateNotes()], auth: AuthModule()) { routes, database in
+        NoteController(database: database).register(on: routes.authenticated())
+    }
+
+    let outbox = MailOutbox()
+    var testApp: TestApp { TestApp(Self.app).sendingMail(to: outbox) }
+
+    /// Registers `email` with `password`, confirms the address from the mail, and signs in.
+    private func signUp(_ client: TestClient, _ email: String = "ada@example.com", password: String = "correct horse") async throws -> JSONValue {
+        let registered = try await client.send(.post, "/api/auth/register", json: ["email": .string(email), "password": .string(password), "name": "Ada"])
+        #expect(registered.status == .accepted, "\(registered.text)")
+        let login = try await client.send(.post, "/api/auth/login", json: ["email": .string(email), "password": .string(password)])
+        #expect(login.status == .ok, "\(login.text)")
+        return login.json["data"]
+    }
+
+    @Test func registerLoginMeAndVerifyEmail() async throws {
+        try await testApp.run { client in
+            let tokens = try await signUp(client)
+            #expect(tokens["token_type"] == "Bearer")
+            #expect(tokens["expires_in"] == 900)
+            let access = try #require(tokens["access_token"].string)
+
+            let me = try await client.withBearer(access).send(.get, "/api/auth/me")
+            #expect(me.status == .ok)
+            #expect(me.json["data"]["email"] == "ada@example.com")
+            #expect(me.json["data"]["email_verified_at"] == nil)
+            #expect(me.json["data"]["password_hash"] == nil)
+
+            let verification = try #require(await outbox.lastToken)
+            #expect(await outbox.messages.last?.subject == "Confirm your email address")
+            let verified = try await client.send(.post, "/api/auth/verify-email", json: ["token": .string(verification)])
+            #expect(verified.status == .ok, "\(verified.text)")
+            #expect(try await client.withBearer(access).send(.get, "/api/auth/me").json["data"]["email_verified_at"].string != nil)
+            let again = try await client.send(.post, "/api/auth/verify-email", json: ["token": .string(verification)])
+            #expect(again.status == .unprocessableContent, "a verification token works once")
+            #expect(try await client.send(.post, "/api/auth/verify-email", json: ["token": "forged"]).status == .unprocessableContent)
+        }
+    }
+
+    @Test func registrationNeverRevealsWhetherAnAddressIsTaken() async throws {
+        try await testApp.run { client in
+            let first = try await client.send(.post, "/api/auth/register", json: ["email": "ada@example.com", "password": "correct horse"])
+            let second = try await client.send(.post, "/api/auth/register", json: ["email": "ADA@example.com ", "password": "another one"])
+            #expect(first.status == .accepted && second.status == .accepted)
+            #expect(first.json == second.json)
+            #expect(await outbox.messages.map(\.subject) == ["Confirm your email address", "Someone tried to register with your address"])
+            // The first password still works: the second registration changed nothing.
+            #expect(try await client.send(.post, "/api/auth/login", json: ["email": "ada@example.com", "password": "correct horse"]).status == .ok)
+        }
+    }
+
+    @Test func badInputIsA422NamingTheField() async throws {
+        try await testApp.run { client in
+            let short = try await client.send(.post, "/api/auth/register", json: ["email": "not-an-email", "password": "short"])
+            #expect(short.status == .unprocessableContent)
+            #expect(short.json["error"]["fields"]["email"] == ["must be an email address"])
+            #expect(short.json["error"]["fields"]["password"] == ["must be at least 8 characters"])
+            let missing = try await client.send(.post, "/api/auth/login", json: [:])
+            #expect(missing.json["error"]["fields"]["email"] == ["is required"])
+            #expect(try await client.send(.post, "/api/auth/refresh", json: [:]).status == .unprocessableContent)
+        }
+    }
+
+    @Test func aWrongPasswordAndAnUnknownAccountGetTheSameAnswer() async throws {
+        try await testApp.run { client in
+            _ = try await signUp(client)
+            let wrong = try await client.send(.post, "/api/auth/login", json: ["email": "ada@example.com", "password": "wrong password"])
+            let unknown = try await client.send(.post, "/api/auth/login", json: ["email": "bob@example.com", "password": "wrong password"])
+            #expect(wrong.status == .unauthorized && unknown.status == .unauthorized)
+            #expect(wrong.json["error"]["message"] == unknown.json["error"]["message"])
+        }
+    }
+
+    @Test func refreshRotatesAndAReusedTokenRevokesItsFamily() async throws {
+        try await testApp.run { client in
+            let first = try await signUp(client)
+            let original = try #require(first["refresh_token"].string)
+            let rotated = try await client.send(.post, "/api/auth/refresh", json: ["refresh_token": .string(original)])
+            #expect(rotated.status == .ok)
+            let next = try #require(rotated.json["data"]["refresh_token"].string)
+            #expect(next != original)
+            #expect(try await client.withBearer(try #require(rotated.json["data"]["access_token"].string)).send(.get, "/api/auth/me").status == .ok)
+
+            // The spent token comes back: someone else has it. The family dies, the newer token too.
+            let reused = try await client.send(.post, "/api/auth/refresh", json: ["refresh_token": .string(original)])
+            #expect(reused.status == .unauthorized)
+            #expect(reused.json["error"]["message"].string?.contains("already used") == true)
+            #expect(try await client.send(.post, "/api/auth/refresh", json: ["refresh_token": .string(next)]).status == .unauthorized)
+
+            // Another sign-in is another family, untouched.
+            let other = try await client.send(.post, "/api/auth/login", json: ["email": "ada@example.com", "password": "correct horse"])
+            let otherRefresh = try #require(other.json["data"]["refresh_token"].string)
+            #expect(try await client.send(.post, "/api/auth/refresh", json: ["refresh_token": .string(otherRefresh)]).status == .ok)
+            #expect(try await client.send(.post, "/api/auth/refresh", json: ["refresh_token": "made-up"]).status == .unauthorized)
+        }
+    }
+
+    @Test func expiredTokensAreRefused() async throws {
+        let shortLived = TestApp(Self.app) { configuration in
+            configuration.auth.accessTokenLifetime = 1
+            configuration.auth.refreshTokenLifetime = 1
+        }.sendingMail(to: outbox)
+        try await shortLived.run { client in
+            let tokens = try await signUp(client)
+            try await Task.sleep(for: .milliseconds(2_100))
+            let me = try await client.withBearer(try #require(tokens["access_token"].string)).send(.get, "/api/auth/me")
+            #expect(me.status == .unauthorized)
+            let refresh = try await client.send(.post, "/api/auth/refresh", json: ["refresh_token": tokens["refresh_token"]])
+            #expect(refresh.status == .unauthorized)
+            #expect(refresh.json["error"]["message"].string?.contains("expired") == true)
+        }
+    }
+
+    @Test func logoutRevokesTheSignIn() async throws {
+        try await testApp.run { client in
+            let tokens = try await signUp(client)
+            let signedIn = client.withBearer(try #require(tokens["access_token"].string))
+            #expect(try await client.send(.post, "/api/auth/logout").status == .unauthorized)
+            #expect(try await signedIn.send(.post, "/api/auth/logout", json: ["refresh_token": tokens["refresh_token"]]).status == .noContent)
+            #expect(try await client.send(.post, "/api/auth/refresh", json: ["refresh_token": tokens["refresh_token"]]).status == .unauthorized)
+        }
+    }
+
+    @Test func changePasswordChecksTheCurrentOneAndSignsEverySessionOut() async throws {
+        try await testApp.run { client in
+            let tokens = try await signUp(client)
+            let signedIn = client.withBearer(try #require(tokens["access_token"].string))
+            let wrong = try await signedIn.send(.post, "/api/auth/change-password", json: ["current_password": "nope nope", "new_password": "a new secret"])
+            #expect(wrong.status == .unprocessableContent)
+            #expect(wrong.json["error"]["fields"]["current_password"] == ["is incorrect"])
+            #expect(try await client.send(.post, "/api/auth/change-password", json: ["current_password": "correct horse", "new_password": "a new secret"]).status == .unauthorized)
+            let changed = try await signedIn.send(.post, "/api/auth/change-password", json: ["current_password": "correct horse", "new_password": "a new secret"])
+            #expect(changed.status == .ok)
+            #expect(try await client.send(.post, "/api/auth/refresh", json: ["refresh_token": tokens["refresh_token"]]).status == .unauthorized)
+            #expect(try await client.send(.post, "/api/auth/login", json: ["email": "ada@example.com", "password": "a new secret"]).status == .ok)
+        }
+    }
+
+    @Test func passwordResetTokensAreSingleUseAndSayNothingAboutUnknownAddresses() async throws {
+        try await testApp.run { client in
+            _ = try await signUp(client)
+            let unknown = try await client.send(.post, "/api/auth/forgot-password", json: ["email": "bob@example.com"])
+            let known = try await client.send(.post, "/api/auth/forgot-password", json: ["email": "ada@example.com"])
+            #expect(unknown.status == .accepted && known.status == .accepted)
+            #expect(unknown.json == known.json)
+            #expect(await outbox.messages.last?.subject == "Reset your password")
+            let token = try #require(await outbox.lastToken)
+
+            let weak = try await client.send(.post, "/api/auth/reset-password", json: ["token": .string(token), "password": "short"])
+            #expect(weak.status == .unprocessableContent)
+            let reset = try await client.send(.post, "/api/auth/reset-password", json: ["token": .string(token), "password": "brand new secret"])
+            #expect(reset.status == .ok, "\(reset.text)")
+            let replay = try await client.send(.post, "/api/auth/reset-password", json: ["token": .string(token), "password": "another secret"])
+            #expect(replay.status == .unprocessableContent)
+            #expect(try await client.send(.post, "/api/auth/login", json: ["email": "ada@example.com", "password": "brand new secret"]).status == .ok)
+            #expect(try await client.send(.post, "/api/auth/login", json: ["email": "ada@example.com", "password": "correct horse"]).status == .unauthorized)
+        }
+    }
+
+    @Test func resetTokensExpire() async throws {
+        let quick = TestApp(Self.app) { $0.auth.resetTokenLifetime = 1 }.sendingMail(to: outbox)
+        try await quick.run { client in
+            _ = try await signUp(client)
+            _ = try await client.send(.post, "/api/auth/forgot-password", json: ["email": "ada@example.com"])
+            let token = try #require(await outbox.lastToken)
+            #expect(await outbox.messages.last?.body.contains("expires in 1 second") == true)
+            try await Task.sleep(for: .milliseconds(1_100))
+            let late = try await client.send(.post, "/api/auth/reset-password", json: ["token": .string(token), "password": "brand new secret"])
+            #expect(late.status == .unprocessableContent)
+        }
+    }
+
+    @Test func signInAttemptsAreLimitedPerAccount() async throws {
+        let strict = TestApp(Self.app) { $0.auth.attemptLimit = RateLimit(limit: 3, window: .seconds(60)) }.sendingMail(to: outbox)
+        try await strict.run { client in
+            for _ in 0..<3 {
+                _ = try await client.send(.post, "/api/auth/login", json: ["email": "ada@example.com", "password": "guess guess"])
+            }
+            let limited = try await client.send(.post, "/api/auth/login", json: ["email": "ada@example.com", "password": "guess guess"])
+            #expect(limited.status == .tooManyRequests)
+            #expect(limited.json["error"]["code"] == "rate_limited")
+        }
+    }
+
+    @Test func protectedRoutesNeedAValidToken() async throws {
+        try await testApp.run { client in
+            // No token: 401 before any lookup, whether or not the row exists.
+            #expect(try await client.send(.get, "/api/notes/1").status == .unauthorized)
+            #expect(try await client.send(.get, "/api/notes/999999").status == .unauthorized)
+            #expect(try await client.send(.get, "/api/notes", headers: [.authorization: "Basic abc"]).status == .unauthorized)
+
+            let signedIn = try await client.actingAs(AuthUser(id: 1, email: "ada@example.com"))
+            #expect(try await signedIn.send(.get, "/api/notes").status == .ok)
+            #expect(try await signedIn.send(.get, "/api/notes/999999").status == .notFound)
+
+            let token = try #require(signedIn.bearerToken)
+            var parts = token.split(separator: ".").map(String.init)
+            parts[1] = String(parts[1].reversed())
+            #expect(try await client.withBearer(parts.joined(separator: ".")).send(.get, "/api/notes").status == .unauthorized)
+            let otherSecret = await AccessTokens(secret: String(repeating: "x", count: 40), lifetime: 60)
+            let foreign = try await otherSecret.issue(for: AuthUser(id: 1, email: "ada@example.com"))
+            #expect(try await client.withBearer(foreign).send(.get, "/api/notes").status == .unauthorized)
+            let expired = try await AccessTokens(secret: TestApp.jwtSecret, lifetime: 60)
+                .issue(for: AuthUser(id: 1, email: "ada@example.com"), now: Date().addingTimeInterval(-120))
+            #expect(try await client.withBearer(expired).send(.get, "/api/notes").status == .unauthorized)
+        }
+    }
+
+    @Test func anAppWithProtectedRoutesWillNotStartWithoutASecret() async throws {
+        let noSecret = TestApp(Self.app) { $0.auth.jwtSecret = nil }
+        await #expect(throws: ConfigurationError.self) { try await noSecret.run { _ in } }
+        let placeholder = TestApp(Self.app) { $0.auth.jwtSecret = "changeme-changeme-changeme-changeme" }
+        await #expect(throws: ConfigurationError.self) { try await placeholder.run { _ in } }
+        #expect(AuthSettings.problem(withSecret: String(repeating: "a", count: 31)) != nil)
+        #expect(AuthSettings.problem(withSecret: String(repeating: "a", count: 64)) != nil)
+        #expect(AuthSettings.problem(withSecret: TestApp.jwtSecret) == nil)
+    }
+
+    @Test func settingsComeFromTheEnvironment() throws {
+        let values = Environment(values: ["JWT_SECRET": TestApp.jwtSecret, "ACCESS_TOKEN_TTL": "60", "BCRYPT_COST": "10", "LOGIN_LIMIT": "5/60"])
+        let configuration = try AppConfiguration(values, directory: "/tmp")
+        #expect(configuration.auth == AuthSettings(jwtSecret: TestApp.jwtSecret, accessTokenLifetime: 60, bcryptCost: 10,
+                                                   attemptLimit: RateLimit(limit: 5, window: .seconds(60))))
+        #expect(throws: ConfigurationError.self) { try AppConfiguration(Environment(values: ["BCRYPT_COST": "3"]), directory: "/tmp") }
+    }
+}
