@@ -145,3 +145,26 @@ import Testing
         }
     }
 }
+
+/// `forge doctor`'s secrets check, which fails on what the runtime would refuse.
+@Suite struct DoctorSecretsTests {
+    let good = "APP_SECRET=" + String(repeating: "0123456789abcdef", count: 4) + "\nJWT_SECRET=" + String(repeating: "fedcba9876543210", count: 4) + "\n"
+
+    @Test func passesWithBothSecrets() {
+        #expect(Doctor.secretsCheck(envText: good, needsJWT: true).passed)
+    }
+
+    @Test func flagsAMissingOrPlaceholderJWTSecret() {
+        let missing = Doctor.secretsCheck(envText: "APP_SECRET=" + String(repeating: "0123456789abcdef", count: 4) + "\n", needsJWT: true)
+        #expect(!missing.passed)
+        #expect(missing.detail == "JWT_SECRET is missing")
+        let placeholder = Doctor.secretsCheck(envText: good + "JWT_SECRET=changeme-changeme-changeme-changeme\n", needsJWT: true)
+        #expect(!placeholder.passed)
+        #expect(placeholder.detail == "JWT_SECRET is a placeholder")
+        #expect(Doctor.secretsCheck(envText: nil, needsJWT: true).fix?.contains("JWT_SECRET") == true)
+    }
+
+    @Test func anAppWithoutAuthNeedsNoJWTSecret() {
+        #expect(Doctor.secretsCheck(envText: "APP_SECRET=" + String(repeating: "0123456789abcdef", count: 4) + "\n", needsJWT: false).passed)
+    }
+}

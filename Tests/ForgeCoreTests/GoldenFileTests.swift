@@ -10,13 +10,13 @@ import Testing
 
     @Test func newApp() throws {
         let files = try AppGenerator(name: "blog", runtimePath: "/opt/forge", templates: builtInTemplates)
-            .files(secret: String(repeating: "0", count: 64))
+            .files(secret: String(repeating: "0", count: 64), jwtSecret: String(repeating: "1", count: 64))
         try compare(files, with: "new-app")
     }
 
     @Test func newPostgresApp() throws {
-        let files = try AppGenerator(name: "shop", runtimePath: "/opt/forge", templates: builtInTemplates, database: .postgres)
-            .files(secret: String(repeating: "0", count: 64))
+        let files = try AppGenerator(name: "shop", runtimePath: "/opt/forge", templates: builtInTemplates, database: .postgres, auth: false)
+            .files(secret: String(repeating: "0", count: 64), jwtSecret: String(repeating: "1", count: 64))
         // The development URL names the user running forge; the golden file is written for "dev".
         let portable = files.map { file in
             GeneratedFile(path: file.path, contents: file.contents.replacingOccurrences(of: "postgres://\(NSUserName())@", with: "postgres://dev@"),
@@ -84,7 +84,7 @@ import Testing
     /// One of every generator, in the order a user might run them, each planned on the manifest
     /// the one before left: the files are what the app holds at the end.
     @Test func everyGenerator() throws {
-        var manifest = Manifest(appName: "shop")
+        var manifest = Manifest(appName: "shop", auth: true)
         var files: [String: GeneratedFile] = [:]
         func take(_ plan: GenerationPlan) {
             manifest = plan.manifest
@@ -108,6 +108,8 @@ import Testing
         take(try components.test("Checkout"))
         take(try components.enumeration("OrderStatus", values: ["pending", "paid", "in-transit", "default"]))
         take(try components.exception("PaymentRequired", status: 402))
+        take(try resources.plan(name: "Order", specs: ["total:money:required,ge:0"], protected: true, date: date.addingTimeInterval(300)))
+        take(try components.route("Account", protected: true))
         try compare(files.values.sorted { $0.path < $1.path }, with: "every-generator")
     }
 

@@ -88,9 +88,10 @@ struct LiveResponse {
 }
 
 /// Sends one request to a server on loopback, with a JSON body or a raw one.
-func request(_ method: String, _ url: String, json body: [String: Any]? = nil, raw: String? = nil) async throws -> LiveResponse {
+func request(_ method: String, _ url: String, json body: [String: Any]? = nil, raw: String? = nil, bearer: String? = nil) async throws -> LiveResponse {
     var request = URLRequest(url: URL(string: url)!)
     request.httpMethod = method
+    if let bearer { request.setValue("Bearer \(bearer)", forHTTPHeaderField: "Authorization") }
     if let body {
         request.httpBody = try JSONSerialization.data(withJSONObject: body)
     } else if let raw {

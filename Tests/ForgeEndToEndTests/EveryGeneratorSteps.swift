@@ -7,7 +7,7 @@ import Testing
 /// --force, atomic failure, published templates.
 enum EveryGeneratorSteps {
     /// The migrations these steps add to the app's one `create_posts`.
-    static let migrationCount = 5
+    static let migrationCount = 6
 
     static func run(forge: String, app: URL) throws {
         @discardableResult func make(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> CommandResult {
@@ -30,6 +30,8 @@ enum EveryGeneratorSteps {
         try make(["make:test", "Checkout"])
         try make(["make:enum", "OrderStatus", "-v", "pending", "-v", "paid", "-v", "in-transit"])
         try make(["make:exception", "PaymentRequired", "-s", "402"])
+        try make(["make:resource", "Order", "-f", "total:money:required,ge:0", "-p"])
+        try make(["make:route", "Account", "--protected"])
         try make(["make:repository", "Post", "--force"])
         try make(["make:request", "Post"])
         try make(["make:factory", "Post"])

@@ -74,7 +74,11 @@ struct WholeLoopTests {
         let list = try JSONSerialization.jsonObject(with: Data(routesJSON.output.utf8)) as? [[String: Any]] ?? []
         let paths = Set(list.compactMap { "\($0["method"] ?? "") \($0["path"] ?? "")" })
         #expect(paths.isSuperset(of: ["GET /health", "GET /health/ready", "GET /api/posts", "POST /api/posts", "PATCH /api/posts/{id}", "DELETE /api/posts/{id}",
-                                      "GET /api/tags/{id}", "GET /api/search", "GET /api/webhooks"]))
+                                      "GET /api/tags/{id}", "GET /api/search", "GET /api/webhooks", "GET /api/orders/{id}",
+                                      "POST /api/auth/login", "GET /api/auth/me"]))
+        let protectedRoutes = list.filter { ($0["middleware"] as? [String])?.contains("auth") == true }.compactMap { $0["path"] as? String }
+        #expect(Set(protectedRoutes).isSuperset(of: ["/api/orders", "/api/orders/{id}", "/api/account", "/api/auth/me"]), "\(protectedRoutes)")
+        #expect(!protectedRoutes.contains("/api/posts"))
 
         // 7. Doctor passes once migrated.
         let doctor = try runCommand([forge, "doctor"], in: app)
@@ -123,6 +127,18 @@ struct WholeLoopTests {
         #expect(try await request("GET", "\(base)/api/search")["data", "controller"] as? String == "SearchController")
         #expect(try await request("GET", "\(base)/api/webhooks").status == 200)
         #expect(try await request("POST", "\(base)/api/tags", json: ["name": "swift"]).status == 201)
+
+        // Accounts over real HTTP: protected routes answer 401 before any lookup, then 200 signed in.
+        #expect(try await request("GET", "\(base)/api/orders/1").status == 401)
+        #expect(try await request("GET", "\(base)/api/orders/424242").status == 401)
+        #expect(try await request("POST", "\(base)/api/auth/register", json: ["email": "ada@example.com", "password": "correct horse battery"]).status == 202)
+        let login = try await request("POST", "\(base)/api/auth/login", json: ["email": "ada@example.com", "password": "correct horse battery"])
+        #expect(login.status == 200)
+        let access = try #require(login["data", "access_token"] as? String)
+        let orders = try await request("GET", "\(base)/api/orders", bearer: access)
+        #expect(orders.status == 200, "\(String(describing: orders.json))")
+        #expect(try await request("GET", "\(base)/api/account", bearer: access).status == 200)
+        #expect(try await request("GET", "\(base)/api/account", bearer: access + "x").status == 401)
 
         #expect(try await request("DELETE", "\(base)/api/posts/\(id)").status == 204)
         #expect(try await request("GET", "\(base)/api/posts/\(id)").status == 404)

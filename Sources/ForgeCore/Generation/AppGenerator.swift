@@ -7,6 +7,8 @@ public struct AppGenerator {
     public let templates: TemplateLibrary
     public let ids: Manifest.IDStyle
     public let database: DatabaseKind
+    /// Whether the app gets the auth module (`forge new` unless `--no-auth`).
+    public let auth: Bool
 
     /// The database a new app is made for.
     public enum DatabaseKind: String, Sendable, CaseIterable {
@@ -16,7 +18,9 @@ public struct AppGenerator {
         case postgres
     }
 
-    public init(name: String, runtimePath: String, templates: TemplateLibrary, ids: Manifest.IDStyle = .integer, database: DatabaseKind = .sqlite) {
+    public init(name: String, runtimePath: String, templates: TemplateLibrary, ids: Manifest.IDStyle = .integer,
+                database: DatabaseKind = .sqlite, auth: Bool = true) {
+        self.auth = auth
         self.name = name
         self.runtimePath = runtimePath
         self.templates = templates
@@ -24,10 +28,10 @@ public struct AppGenerator {
         self.database = database
     }
 
-    /// Every file of the app skeleton, with a fresh secret in `.env`.
-    public func files(secret: String = AppGenerator.makeSecret()) throws(ForgeError) -> [GeneratedFile] {
+    /// Every file of the app skeleton, with fresh secrets in `.env`.
+    public func files(secret: String = AppGenerator.makeSecret(), jwtSecret: String = AppGenerator.makeSecret()) throws(ForgeError) -> [GeneratedFile] {
         try AppNames.validate(name)
-        let manifest = Manifest(appName: name, database: database.rawValue, ids: ids)
+        let manifest = Manifest(appName: name, database: database.rawValue, ids: ids, auth: auth)
         let appType = AppNames.appType(name)
         let postgres = database == .postgres
         let databaseName = name.replacingOccurrences(of: "-", with: "_") + "_development"
@@ -35,6 +39,7 @@ public struct AppGenerator {
         let values: [String: Any] = [
             "name": name, "appType": appType, "runtimePath": runtimePath, "appSecret": secret,
             "postgres": postgres, "databaseURL": developmentURL, "databaseName": databaseName,
+            "auth": auth, "jwtSecret": jwtSecret,
         ]
         let plain: [(String, String)] = [
             ("Package.swift", "app/Package.swift"),
@@ -48,6 +53,9 @@ public struct AppGenerator {
         ]
         var files = try plain.map { path, template throws(ForgeError) in
             GeneratedFile(path: path, contents: try templates.render(template, values))
+        }
+        if auth {
+            files.append(GeneratedFile(path: "Tests/AppTests/AuthTests.swift", contents: try templates.render("app/AuthTests.swift", values)))
         }
         files.append(GeneratedFile(path: "db/.gitkeep", contents: try templates.render("app/gitkeep", values)))
         files += try ProjectFiles(manifest: manifest, templates: templates).forgeOwned()

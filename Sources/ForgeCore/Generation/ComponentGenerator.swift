@@ -105,6 +105,7 @@ public struct ComponentGenerator {
     }
 
     private func registered(_ kind: Manifest.Component.Kind, type: String, protected: Bool, template: String, path: String, command: String) throws(ForgeError) -> GenerationPlan {
+        if protected { try manifest.requireAuth(for: command) }
         var updated = manifest
         var components = updated.components ?? []
         let component = Manifest.Component(kind: kind, name: type, protected: protected)

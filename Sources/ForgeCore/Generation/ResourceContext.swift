@@ -53,6 +53,8 @@ struct ResourceContext {
             "hasRenamed": fields.contains { $0.property != $0.name },
             "hasOptional": fields.contains { !$0.isNotNull },
             "softDeletes": resource.softDeletes ?? false,
+            "protected": resource.protected ?? false,
+            "runner": resource.protected == true ? "signedIn" : "app.run",
             "dualIDs": dualIDs,
             "idAccessor": dualIDs ? "string" : "int",
             "missingID": dualIDs ? "00000000-0000-4000-8000-000000000000" : "999999",

@@ -96,6 +96,7 @@ public struct ResourceGenerator {
         }
         let existing = manifest.resources.first { $0.name == names.type }
         let command = layers == nil ? "make:resource" : "make:model"
+        if protected { try manifest.requireAuth(for: "forge make:resource \(names.type) -p") }
         let fields: [Field]
         if parsed.isEmpty, let existing {
             try Manifest.check(existing)

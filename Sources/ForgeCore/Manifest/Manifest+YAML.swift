@@ -11,6 +11,7 @@ extension Manifest {
         out += "  name: \(Self.scalar(app.name))\n"
         out += "  database: \(Self.scalar(app.database))\n"
         if let ids = app.ids { out += "  ids: \(ids.rawValue)\n" }
+        if app.auth == true { out += "  auth: true\n" }
         if let inflections, !inflections.isEmpty {
             out += "inflections:\n"
             for (singular, plural) in inflections.sorted(by: { $0.key < $1.key }) {

@@ -8,7 +8,7 @@ import Yams
 public struct Manifest: Codable, Equatable, Sendable {
     /// The format this forge reads and writes.
     /// Version 2 added enum `values`, reference `target`s and the gt/ge/lt/le/foreign rules;
-    /// version 3 added a resource's `layers` and `protected`, and `components`.
+    /// version 3 added a resource's `layers` and `protected`, `components`, and `app.auth`.
     /// Older files read unchanged.
     public static let currentVersion = 3
     /// The file name at the root of every forge app.
@@ -30,6 +30,12 @@ public struct Manifest: Codable, Equatable, Sendable {
         public var database: String
         /// How the API names rows; absent means `integer`.
         public var ids: IDStyle?
+        /// Whether the app has the auth module (`/api/auth/*`, users); absent means no
+        /// (`forge new --no-auth`, or an app made before forge had one).
+        public var auth: Bool?
+
+        /// Whether the app has the auth module.
+        public var hasAuth: Bool { auth == true }
     }
 
     /// How the API names rows.
@@ -116,9 +122,9 @@ public struct Manifest: Codable, Equatable, Sendable {
         }
     }
 
-    public init(appName: String, database: String = "sqlite", ids: IDStyle = .integer) {
+    public init(appName: String, database: String = "sqlite", ids: IDStyle = .integer, auth: Bool = false) {
         self.version = Self.currentVersion
-        self.app = AppSection(name: appName, database: database, ids: ids == .integer ? nil : ids)
+        self.app = AppSection(name: appName, database: database, ids: ids == .integer ? nil : ids, auth: auth ? true : nil)
         self.inflections = nil
         self.components = nil
         self.resources = []
@@ -127,6 +133,13 @@ public struct Manifest: Codable, Equatable, Sendable {
     /// Every migration the registry lists: resources' and `make:migration`'s.
     public var migrationNames: [String] {
         resources.filter { $0.has(.migration) }.map(\.migration) + (components ?? []).filter { $0.kind == .migration }.map(\.name)
+    }
+
+    /// Throws unless the app can sign callers in: protected routes need the auth module.
+    public func requireAuth(for command: String) throws(ForgeError) {
+        guard app.hasAuth else {
+            throw ForgeError("\(command): protected routes need the auth module, and this app was made without it (forge new --no-auth, or before forge had one)")
+        }
     }
 
     /// The inflector with this project's irregulars.

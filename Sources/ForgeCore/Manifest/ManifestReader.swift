@@ -19,6 +19,10 @@ enum ManifestReader {
             manifest.app.ids = style == .integer ? nil : style
             lines.removeFirst()
         }
+        if value(of: lines.first, key: "  auth") == "true" {
+            manifest.app.auth = true
+            lines.removeFirst()
+        }
         if lines.first == "inflections:" {
             lines.removeFirst()
             var inflections: [String: String] = [:]

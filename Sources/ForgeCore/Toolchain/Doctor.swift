@@ -112,15 +112,40 @@ public struct Doctor {
     }
 
     private func secrets(_ project: Project) -> Check {
-        let envURL = project.root.appendingPathComponent(".env")
-        guard let text = try? String(contentsOf: envURL, encoding: .utf8) else {
-            return Check(name: ".env secrets", passed: false, detail: "no .env file", fix: "copy .env.example to .env and set APP_SECRET (`openssl rand -hex 32`)")
+        let text = try? String(contentsOf: project.root.appendingPathComponent(".env"), encoding: .utf8)
+        return Self.secretsCheck(envText: text, needsJWT: project.manifest.app.hasAuth)
+    }
+
+    /// The `.env secrets` check: `APP_SECRET` always, `JWT_SECRET` when the app has the auth
+    /// module. A secret fails when missing, shorter than 32 characters, or a placeholder (the
+    /// runtime refuses to start on the same JWT_SECRET, see `AuthSettings.problem(withSecret:)`).
+    static func secretsCheck(envText: String?, needsJWT: Bool) -> Check {
+        guard let text = envText else {
+            return Check(name: ".env secrets", passed: false, detail: "no .env file",
+                         fix: "copy .env.example to .env and set \(needsJWT ? "APP_SECRET and JWT_SECRET" : "APP_SECRET") (`openssl rand -hex 32` each)")
         }
-        let secret = text.split(separator: "\n").first { $0.hasPrefix("APP_SECRET=") }.map { String($0.dropFirst("APP_SECRET=".count)) } ?? ""
-        guard secret.count >= 32, !["changeme", "secret", "placeholder"].contains(secret.lowercased()) else {
-            return Check(name: ".env secrets", passed: false, detail: "APP_SECRET is missing, short or a placeholder",
-                         fix: "set APP_SECRET in .env to 32+ random bytes (`openssl rand -hex 32`)")
+        let keys = needsJWT ? ["APP_SECRET", "JWT_SECRET"] : ["APP_SECRET"]
+        var problems: [String] = []
+        for key in keys {
+            let value = text.split(separator: "\n").last { $0.hasPrefix(key + "=") }.map { String($0.dropFirst(key.count + 1)) } ?? ""
+            if let problem = secretProblem(value) { problems.append("\(key) is \(problem)") }
         }
-        return Check(name: ".env secrets", passed: true, detail: "APP_SECRET set")
+        guard problems.isEmpty else {
+            return Check(name: ".env secrets", passed: false, detail: problems.joined(separator: "; "),
+                         fix: "set each in .env to 32+ random characters (`openssl rand -hex 32`)")
+        }
+        return Check(name: ".env secrets", passed: true, detail: keys.joined(separator: " and ") + " set")
+    }
+
+    static func secretProblem(_ secret: String) -> String? {
+        let value = secret.trimmingCharacters(in: .whitespaces)
+        if value.isEmpty { return "missing" }
+        if value.count < 32 { return "shorter than 32 characters" }
+        let lowered = value.lowercased()
+        if ["changeme", "change-me", "change_me", "placeholder", "your-secret", "your_secret"].contains(where: lowered.contains)
+            || Set(lowered).count < 4 {
+            return "a placeholder"
+        }
+        return nil
     }
 }

@@ -37,12 +37,14 @@ struct MakeController: ParsableCommand {
 
         Examples:
           forge make:controller Post
-          forge make:controller Search
+          forge make:controller Search --protected
         """
     )
     @OptionGroup var options: LayerOptions
+    @Flag(help: "Put a new controller's routes behind authentication.")
+    var protected = false
     func run() throws {
-        try options.run(.controller) { try $0.components.controller(options.name) }
+        try options.run(.controller) { try $0.components.controller(options.name, protected: protected) }
     }
 }
 

@@ -22,7 +22,7 @@ struct MakeResource: ParsableCommand {
           forge make:resource Post -f title:string:required,max:200 -f body:text:required -f views:integer:nullable
           forge make:resource Customer -f email:email:required,unique -f name:string:max:80 --dry-run
           forge make:resource Comment -f body:text:required -f post:references/Post:required --soft-deletes
-          forge make:resource Product -f price:money:required,ge:0 -f status:enum/draft/live:default:draft
+          forge make:resource Product -f price:money:required,ge:0 -f status:enum/draft/live:default:draft -p
         """
     )
 
@@ -35,6 +35,9 @@ struct MakeResource: ParsableCommand {
     @Flag(name: [.short, .customLong("migration")], help: "Generate the migration (always on for a resource; accepted so fastpy and Laravel command lines work unchanged).")
     var migration = false
 
+    @Flag(name: [.short, .customLong("protected")], help: "Put every route behind authentication (Authorization: Bearer <access token>).")
+    var protected = false
+
     @Flag(help: "Soft-delete rows (a deleted_at column, a restore route, trashed rows hidden from lists).")
     var softDeletes = false
 
@@ -44,7 +47,7 @@ struct MakeResource: ParsableCommand {
         var trace = PhaseTrace()
         let workspace = try Workspace.current()
         trace.mark("read forge.yaml and locate templates")
-        let plan = try workspace.resources.plan(name: name, specs: fields, softDeletes: softDeletes, date: Date())
+        let plan = try workspace.resources.plan(name: name, specs: fields, softDeletes: softDeletes, protected: protected, date: Date())
         trace.mark("parse and render")
         try output.write(plan, in: workspace, command: "make:resource", upToDate: "\(name) is up to date: nothing to write.",
                          next: ["forge db:migrate", "forge serve"])

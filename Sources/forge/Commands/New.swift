@@ -6,13 +6,15 @@ struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Create a new app in ./NAME.",
         discussion: """
-        Writes Package.swift (linked to ForgeRuntime), forge.yaml, .env with a fresh secret,
-        the app entry point, health routes and a passing test target. Works offline.
+        Writes Package.swift (linked to ForgeRuntime), forge.yaml, .env with fresh secrets,
+        the app entry point, health routes, the auth module (/api/auth/*: register, login,
+        refresh, logout, me, password and email flows) and a passing test target. Works offline.
 
         Examples:
           forge new shop
           forge new shop --ids dual                # UUIDs in the API, integer keys inside
           forge new shop --db postgres             # PostgreSQL; DATABASE_URL in .env names the server
+          forge new shop --no-auth                 # no users, no /api/auth routes
           forge new shop --runtime ~/src/forge     # link a forge checkout instead of this installation
         """
     )
@@ -28,6 +30,9 @@ struct New: ParsableCommand {
 
     @Option(help: "The forge package the app links (default: this forge's installation).")
     var runtime: String?
+
+    @Flag(help: "Leave out the auth module (users, /api/auth/*, JWT_SECRET).")
+    var noAuth = false
 
     func validate() throws {
         try AppNames.validate(name)
@@ -46,7 +51,7 @@ struct New: ParsableCommand {
         if let contents = try? FileManager.default.contentsOfDirectory(atPath: target.path), !contents.isEmpty {
             throw ForgeError("./\(name) already exists and is not empty; choose another name or remove it")
         }
-        let files = try AppGenerator(name: name, runtimePath: runtimeRoot.path, templates: installation.templates(), ids: ids, database: db).files()
+        let files = try AppGenerator(name: name, runtimePath: runtimeRoot.path, templates: installation.templates(), ids: ids, database: db, auth: !noAuth).files()
         try FileChangeSet(root: target, files: files).apply()
         print(Console.success("Created \(name)") + " (\(files.count) files), linked to ForgeRuntime at \(runtimeRoot.path)")
         print("""
