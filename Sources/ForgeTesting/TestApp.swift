@@ -28,6 +28,16 @@ public struct TestApp: Sendable {
         self.configuration = configuration
     }
 
+    /// Where this app's log goes, when a test captures it.
+    private var logCapture: LogCapture?
+
+    /// The app with every log line, at every level, kept in `capture`.
+    public func capturingLogs(in capture: LogCapture) -> TestApp {
+        var copy = self
+        copy.logCapture = capture
+        return copy
+    }
+
     /// The app with its auth module's mail going to `outbox`, so a test can read the tokens it sends.
     public func sendingMail(to outbox: MailOutbox) -> TestApp {
         var copy = self
@@ -40,8 +50,8 @@ public struct TestApp: Sendable {
     /// Migrates a new scratch database, hands `test` a client that sends requests through the
     /// app's real middleware and routes, then deletes the database.
     public func run<Value: Sendable>(_ test: @Sendable (TestClient) async throws -> Value) async throws -> Value {
-        var logger = Logger(label: "\(definition.name).tests")
-        logger.logLevel = .warning
+        var logger = logCapture?.logger(label: "\(definition.name).tests") ?? Logger(label: "\(definition.name).tests")
+        logger.logLevel = logCapture == nil ? .warning : .trace
         let database = try await Database.open(.sqliteMemory, logger: logger)
         do {
             try await MigrationRunner(database: database, migrations: definition.migrations).migrate()

@@ -31,7 +31,7 @@ struct PostgresAppTests {
 
         // Migrations: fresh, status, rollback by steps and batch, the production guard.
         let fresh = try runCommand([forge, "db:fresh"], in: app, environment: database)
-        #expect(fresh.status == 0 && fresh.output.contains("migrated 2 migrations"), "\(fresh.output)")
+        #expect(fresh.status == 0 && fresh.output.contains("migrated 5 migrations") /* the auth module's three, Category and Product */, "\(fresh.output)")
         let status = try runCommand([forge, "db:status"], in: app, environment: database)
         #expect(status.output.contains("applied   batch 1") && !status.output.contains("pending"), "\(status.output)")
         let guarded = try runCommand([forge, "db:rollback"], in: app, environment: database.merging(["APP_ENV": "production"]) { $1 })
@@ -76,6 +76,20 @@ struct PostgresAppTests {
         #expect(try await request("DELETE", "\(base)/api/products/\(id)").status == 204)
         #expect(try await request("GET", "\(base)/api/products/\(id)").status == 404)
         #expect(try await request("POST", "\(base)/api/products/\(id)/restore").status == 200)
+
+        // The auth module on PostgreSQL: sign up, sign in, rotate the refresh token, catch its reuse.
+        let account: [String: Any] = ["email": "ada@example.com", "password": "correct horse battery"]
+        #expect(try await request("POST", "\(base)/api/auth/register", json: account).status == 202)
+        let login = try await request("POST", "\(base)/api/auth/login", json: account)
+        #expect(login.status == 200, "\(login.json ?? "")")
+        let refresh = try #require(login["data", "refresh_token"] as? String)
+        let rotated = try await request("POST", "\(base)/api/auth/refresh", json: ["refresh_token": refresh])
+        #expect(rotated.status == 200, "\(rotated.json ?? "")")
+        #expect(try await request("POST", "\(base)/api/auth/refresh", json: ["refresh_token": refresh]).status == 401)
+        let newest = try #require(rotated["data", "refresh_token"] as? String)
+        #expect(try await request("POST", "\(base)/api/auth/refresh", json: ["refresh_token": newest]).status == 401, "reuse revokes the family")
+        let me = try await request("GET", "\(base)/api/auth/me", bearer: try #require(rotated["data", "access_token"] as? String))
+        #expect(me["data", "email"] as? String == "ada@example.com", "\(me.json ?? "")")
     }
 }
 

@@ -192,6 +192,49 @@ import Testing
         }
     }
 
+    @Test func signInAttemptsAreLimitedPerAddressToo() async throws {
+        let strict = TestApp(Self.app) { $0.auth.attemptLimit = RateLimit(limit: 3, window: .seconds(60)) }.sendingMail(to: outbox)
+        try await strict.run { client in
+            for index in 0..<3 {
+                _ = try await client.send(.post, "/api/auth/login", json: ["email": .string("user\(index)@example.com"), "password": "guess guess"])
+            }
+            let limited = try await client.send(.post, "/api/auth/forgot-password", json: ["email": "someone-else@example.com"])
+            #expect(limited.status == .tooManyRequests)
+        }
+    }
+
+    @Test func forgotPasswordNeedsAnAddress() async throws {
+        try await testApp.run { client in
+            let missing = try await client.send(.post, "/api/auth/forgot-password", json: [:])
+            #expect(missing.status == .unprocessableContent)
+            #expect(missing.json["error"]["fields"]["email"] == ["is required"])
+            let anonymous = try await client.send(.get, "/api/auth/me")
+            #expect(anonymous.status == .unauthorized)
+            #expect(anonymous.json["error"]["code"] == "unauthorized")
+        }
+    }
+
+    @Test func noPasswordOrTokenReachesTheLog() async throws {
+        let logs = LogCapture()
+        let password = "correct horse"
+        try await testApp.capturingLogs(in: logs).run { client in
+            let tokens = try await signUp(client, password: password)
+            let refreshed = try await client.send(.post, "/api/auth/refresh", json: ["refresh_token": tokens["refresh_token"]])
+            _ = try await client.send(.post, "/api/auth/refresh", json: ["refresh_token": tokens["refresh_token"]])
+            _ = try await client.send(.post, "/api/auth/login", json: ["email": "ada@example.com", "password": "wrong password"])
+            _ = try await client.send(.post, "/api/auth/forgot-password", json: ["email": "ada@example.com"])
+            let signedIn = client.withBearer(try #require(refreshed.json["data"]["access_token"].string))
+            _ = try await signedIn.send(.post, "/api/auth/change-password", json: ["current_password": .string(password), "new_password": "a new secret"])
+            let secrets = [password, "wrong password", "a new secret", tokens["access_token"].string, tokens["refresh_token"].string,
+                           refreshed.json["data"]["refresh_token"].string, await outbox.lastToken, TestApp.jwtSecret].compactMap { $0 }
+            #expect(secrets.count == 8)
+            #expect(logs.text.contains("/api/auth/login"), "the capture must see the request log")
+            for secret in secrets {
+                #expect(!logs.text.contains(secret), "a secret reached the log")
+            }
+        }
+    }
+
     @Test func protectedRoutesNeedAValidToken() async throws {
         try await testApp.run { client in
             // No token: 401 before any lookup, whether or not the row exists.

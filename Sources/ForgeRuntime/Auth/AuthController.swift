@@ -75,10 +75,7 @@ struct AuthController: RouteRegistrar {
         body.email = body.email.map(AuthService.normalized)
         var check = Validation()
         check.field("email", body.email, .required, .email, .maxLength(254))
-        check.field("password", body.password, .required)
-        if let password = body.password {
-            for problem in Passwords.problems(password) { check.add("password", problem) }
-        }
+        check.newPassword("password", body.password)
         check.field("name", body.name, .maxLength(120))
         try check.finish()
         try await throttle(email: body.email, context: context)
@@ -123,10 +120,7 @@ struct AuthController: RouteRegistrar {
         let body = try await request.decode(as: TokenBody.self, context: context)
         var check = Validation()
         check.field("current_password", body.currentPassword, .required)
-        check.field("new_password", body.newPassword, .required)
-        if let password = body.newPassword {
-            for problem in Passwords.problems(password) { check.add("new_password", problem) }
-        }
+        check.newPassword("new_password", body.newPassword)
         try check.finish()
         try await service.changePassword(try context.requireUser(), current: body.currentPassword ?? "", new: body.newPassword ?? "")
         return DataEnvelope(Message(message: "password changed; every session was signed out"))
@@ -146,10 +140,7 @@ struct AuthController: RouteRegistrar {
         let body = try await request.decode(as: TokenBody.self, context: context)
         var check = Validation()
         check.field("token", body.token, .required)
-        check.field("password", body.password, .required)
-        if let password = body.password {
-            for problem in Passwords.problems(password) { check.add("password", problem) }
-        }
+        check.newPassword("password", body.password)
         try check.finish()
         try await service.resetPassword(token: body.token ?? "", password: body.password ?? "")
         return DataEnvelope(Message(message: "password reset; sign in with the new one"))

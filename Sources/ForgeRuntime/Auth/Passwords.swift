@@ -17,10 +17,20 @@ enum Passwords {
     }
 
     /// Problems with `password` as a new password, for a 422.
-    static func problems(_ password: String) -> [String] {
+    fileprivate static func problems(_ password: String) -> [String] {
         var problems: [String] = []
         if password.count < minimumLength { problems.append("must be at least \(minimumLength) characters") }
         if password.utf8.count > maximumBytes { problems.append("must be at most \(maximumBytes) bytes") }
         return problems
+    }
+}
+
+extension Validation {
+    /// `name` must be present and acceptable as a new password.
+    mutating func newPassword(_ name: String, _ value: String?) {
+        field(name, value, .required)
+        if let value {
+            for problem in Passwords.problems(value) { add(name, problem) }
+        }
     }
 }
