@@ -75,7 +75,7 @@ public struct ComponentGenerator {
                 throw ForgeError("enum value '\(value)' is listed twice (as the case '\(property)')")
             }
             let name = ReservedWords.swift.contains(property) ? "`\(property)`" : property
-            cases.append(["name": name, "value": value, "renamed": name != value])
+            cases.append(["name": name, "value": value, "renamed": property != value])
         }
         let values: [String: Any] = ["type": type, "cases": cases, "command": "forge make:enum \(type) " + values.map { "-v \($0)" }.joined(separator: " ")]
         return try single("component/Enum.swift", path: "Sources/App/Enums/\(type).swift", values: values)
