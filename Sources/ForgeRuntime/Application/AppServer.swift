@@ -37,15 +37,7 @@ public enum AppServer {
         let routes = Routes(group: router.group(), table: table, tokens: tokens)
         HealthRoutes(name: definition.name, environment: configuration.environment, database: database).register(on: routes)
         if let auth = definition.auth, let tokens {
-            var mailer = auth.mailer
-            if configuration.isProduction, let log = mailer as? LogMailer, !log.redactsBodies {
-                mailer = LogMailer(redactsBodies: true)
-            }
-            let service = AuthService(
-                database: database, tokens: tokens, settings: configuration.auth, mailer: mailer,
-                decoyHash: try await Passwords.hash(SecretTokens.make(), cost: configuration.auth.bcryptCost)
-            )
-            AuthController(service: service, attempts: RateLimiter(configuration.auth.attemptLimit)).register(on: routes)
+            auth.register(on: routes, database: database, tokens: tokens, configuration: configuration)
         }
         definition.registerRoutes(routes, database)
         if let secretProblem, definition.auth != nil || table.routes.contains(where: { $0.middleware.contains(Routes.authenticationName) }) {

@@ -16,6 +16,19 @@ public struct AuthModule: Sendable {
 
     /// The module's migrations; `AppDefinition` runs them before the app's own.
     public static var migrations: [any Migration] { AuthMigrations.all }
+
+    /// Adds `/api/auth/*`. In production the log mailer logs no mail bodies (they carry tokens).
+    func register(on routes: Routes, database: Database, tokens: AccessTokens, configuration: AppConfiguration) {
+        var mailer = self.mailer
+        if configuration.isProduction, let log = mailer as? LogMailer, !log.redactsBodies {
+            mailer = LogMailer(redactsBodies: true)
+        }
+        let service = AuthService(
+            database: database, tokens: tokens, settings: configuration.auth, mailer: mailer,
+            decoy: DecoyHash(cost: configuration.auth.bcryptCost)
+        )
+        AuthController(service: service, attempts: RateLimiter(configuration.auth.attemptLimit)).register(on: routes)
+    }
 }
 
 /// The auth module's settings, from the environment (see ``AppConfiguration``).

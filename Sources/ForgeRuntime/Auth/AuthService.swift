@@ -9,9 +9,8 @@ struct AuthService: Sendable {
     let tokens: AccessTokens
     let settings: AuthSettings
     let mailer: any Mailer
-    /// A bcrypt hash of nothing anyone knows, checked when the email is unknown, so a failed
-    /// login takes as long whether or not the account exists.
-    let decoyHash: String
+    /// Checked when the email is unknown, so a failed login takes as long either way.
+    let decoy: DecoyHash
 
     /// A stored account.
     struct Account: Sendable {
@@ -97,7 +96,13 @@ struct AuthService: Sendable {
     /// A new token pair for the right email and password; one 401 for every wrong combination.
     func login(email: String, password: String) async throws -> TokenPair {
         let account = try await account(email: Self.normalized(email), on: database.sql)
-        let matches = try await Passwords.verify(password, hash: account?.passwordHash ?? decoyHash)
+        let hash: String
+        if let account {
+            hash = account.passwordHash
+        } else {
+            hash = try await decoy.value()
+        }
+        let matches = try await Passwords.verify(password, hash: hash)
         guard let account, matches else { throw AppError.unauthorized("invalid email or password") }
         return try await database.transaction { db in
             try await issuePair(for: account.user, family: UUID().uuidString, on: db)

@@ -25,6 +25,24 @@ enum Passwords {
     }
 }
 
+/// A bcrypt hash of a random password nobody knows, at the app's cost, made on first use
+/// (hashing at start-up would slow every `serve`, `routes` and test by a hash).
+actor DecoyHash {
+    private let cost: Int
+    private var hash: String?
+
+    init(cost: Int) {
+        self.cost = cost
+    }
+
+    func value() async throws -> String {
+        if let hash { return hash }
+        let made = try await Passwords.hash(SecretTokens.make(), cost: cost)
+        hash = made
+        return made
+    }
+}
+
 extension Validation {
     /// `name` must be present and acceptable as a new password.
     mutating func newPassword(_ name: String, _ value: String?) {
