@@ -32,17 +32,17 @@ extension ComponentGenerator {
         let command = "forge make:migration \(action)" + specs.map { " -f \($0)" }.joined()
         let contents: String
         if let table = Self.table(in: action, after: "create_") {
-            contents = try createTable(table, fields: fields, specs: specs, name: full, command: command)
+            contents = try createTable(table, fields: fields, name: full, command: command)
         } else if let (columns, table) = Self.split(action, prefix: "add_", separator: "_to_") {
             guard !fields.isEmpty else {
                 throw ForgeError("make:migration \(action) needs the new columns' specs: -f \(columns.replacingOccurrences(of: "_and_", with: ":string -f ")):string")
             }
-            let steps = try columnSteps(table: table, fields: fields, specs: specs)
+            let steps = try columnSteps(table: table, fields: fields)
             contents = try alter(name: full, command: command, summary: "Adds \(Self.list(fields.map(\.name))) to `\(table)`.", prepare: steps.add, revert: steps.drop)
         } else if let (columns, table) = Self.split(action, prefix: "remove_", separator: "_from_") {
-            let removed = try removedFields(columns: columns, table: table, fields: fields, specs: specs)
-            let steps = try columnSteps(table: table, fields: removed.fields, specs: removed.specs)
-            contents = try alter(name: full, command: command, summary: "Removes \(Self.list(removed.fields.map(\.name))) from `\(table)`.", prepare: steps.drop, revert: steps.add)
+            let removed = try removedFields(columns: columns, table: table, given: fields)
+            let steps = try columnSteps(table: table, fields: removed)
+            contents = try alter(name: full, command: command, summary: "Removes \(Self.list(removed.map(\.name))) from `\(table)`.", prepare: steps.drop, revert: steps.add)
         } else {
             guard fields.isEmpty else {
                 throw ForgeError("make:migration \(action): -f only applies to create_<table>, add_<columns>_to_<table> and remove_<columns>_from_<table> names")
@@ -59,14 +59,14 @@ extension ComponentGenerator {
         return GenerationPlan(manifest: updated, files: [file] + (try ProjectFiles(manifest: updated, templates: templates).forgeOwned()))
     }
 
-    private func createTable(_ table: String, fields: [Field], specs: [String], name: String, command: String) throws(ForgeError) -> String {
+    private func createTable(_ table: String, fields: [Field], name: String, command: String) throws(ForgeError) -> String {
         guard !fields.isEmpty else {
             throw ForgeError("make:migration create_\(table) needs its columns: -f name:string:required")
         }
         if let owner = manifest.resources.first(where: { $0.table == table }) {
             throw ForgeError("make:migration create_\(table): resource '\(owner.name)' already creates table '\(table)'")
         }
-        let resource = Manifest.Resource(name: table.pascalCased, table: table, migration: name, fields: try resolved(fields, specs: specs))
+        let resource = Manifest.Resource(name: table.pascalCased, table: table, migration: name, fields: try resolved(fields))
         let context: ResourceContext
         do {
             context = try ResourceContext(resource: resource, manifest: manifest, command: command)
@@ -89,8 +89,8 @@ extension ComponentGenerator {
 
     /// The statements that add `fields` to `table` (columns, then indexes) and those that drop them
     /// (indexes, then columns).
-    private func columnSteps(table: String, fields: [Field], specs: [String]) throws(ForgeError) -> (add: [String], drop: [String]) {
-        let resource = Manifest.Resource(name: table.pascalCased, table: table, migration: "", fields: try resolved(fields, specs: specs))
+    private func columnSteps(table: String, fields: [Field]) throws(ForgeError) -> (add: [String], drop: [String]) {
+        let resource = Manifest.Resource(name: table.pascalCased, table: table, migration: "", fields: try resolved(fields))
         let context: ResourceContext
         do {
             context = try ResourceContext(resource: resource, manifest: manifest, command: "")
@@ -99,9 +99,9 @@ extension ComponentGenerator {
         }
         var add: [String] = []
         var indexes: [(name: String, column: String, unique: Bool)] = []
-        for (field, spec) in zip(resource.fields, specs + Array(repeating: "", count: max(0, resource.fields.count - specs.count))) {
+        for field in resource.fields {
             if field.isNotNull, field.defaultValue == nil {
-                throw ForgeError("'\(spec.isEmpty ? field.spec : spec)': a required column added to a table that may have rows needs a default, as in \(field.name):\(field.type.rawValue):required,default:VALUE")
+                throw ForgeError("'\(field.spec)': a required column added to a table that may have rows needs a default, as in \(field.name):\(field.type.rawValue):required,default:VALUE")
             }
             // SQLite cannot add a UNIQUE column; a unique index does the same on both databases.
             let constraints = context.constraints(field).filter { $0 != ".unique" }
@@ -121,8 +121,8 @@ extension ComponentGenerator {
     }
 
     /// The columns a `remove_` migration drops: from `-f`, else from the stored resource owning the table.
-    private func removedFields(columns: String, table: String, fields: [Field], specs: [String]) throws(ForgeError) -> (fields: [Field], specs: [String]) {
-        if !fields.isEmpty { return (fields, specs) }
+    private func removedFields(columns: String, table: String, given fields: [Field]) throws(ForgeError) -> [Field] {
+        if !fields.isEmpty { return fields }
         let names = columns.components(separatedBy: "_and_")
         guard let owner = manifest.resources.first(where: { $0.table == table }) else {
             throw ForgeError("make:migration remove_\(columns)_from_\(table): no resource owns table '\(table)', so give the columns' specs (-f \(names[0]):string) for the rollback to re-create them")
@@ -139,11 +139,11 @@ extension ComponentGenerator {
             }
             found.append(field)
         }
-        return (found, found.map(\.spec))
+        return found
     }
 
     /// References tied to their tables, as `make:resource` ties them.
-    private func resolved(_ fields: [Field], specs: [String]) throws(ForgeError) -> [Field] {
+    private func resolved(_ fields: [Field]) throws(ForgeError) -> [Field] {
         try fields.map { field throws(ForgeError) in
             var field = field
             if field.type == .reference, field.foreignKey == nil {
