@@ -83,6 +83,14 @@ struct WholeLoopTests {
         // 7. Doctor passes once migrated.
         let doctor = try runCommand([forge, "doctor"], in: app)
         #expect(doctor.status == 0, "\(doctor.output)")
+        // ... and fails on a placeholder JWT_SECRET, naming it and the fix.
+        let envURL = app.appendingPathComponent(".env")
+        let env = try String(contentsOf: envURL, encoding: .utf8)
+        try env.replacingOccurrences(of: "JWT_SECRET=[0-9a-f]+", with: "JWT_SECRET=changeme-changeme-changeme-changeme", options: .regularExpression)
+            .write(to: envURL, atomically: true, encoding: .utf8)
+        let flagged = try runCommand([forge, "doctor"], in: app)
+        #expect(flagged.status != 0 && flagged.output.contains("JWT_SECRET is a placeholder") && flagged.output.contains("openssl rand -hex 32"), "\(flagged.output)")
+        try env.write(to: envURL, atomically: true, encoding: .utf8)
 
         // 5. Serve and exercise the API over real HTTP.
         let server = try await LiveServer.start(forge: forge, app: app)
