@@ -22,6 +22,9 @@ cd shop
 step "forge make:resource Product -f name:string:required,max:120 -f price:float:required,min:0 -f in_stock:boolean"
 forge make:resource Product -f name:string:required,max:120 -f price:float:required,min:0 -f in_stock:boolean
 
+step "forge make:resource Order -f total:money:required,ge:0 -p   (behind authentication)"
+forge make:resource Order -f total:money:required,ge:0 -p
+
 step "forge db:migrate   (the first build of a new app takes a few minutes)"
 forge db:migrate
 
@@ -53,6 +56,17 @@ show POST /api/products '{"price":-3}'
 show GET "/api/products?page=1&per_page=10"
 show PATCH /api/products/1 '{"price":17.25}'
 show GET /api/products/1
+
+step "accounts: protected routes answer 401 until the caller signs in"
+show GET /api/orders
+show POST /api/auth/register '{"email":"ada@example.com","password":"correct horse battery"}'
+printf '\n$ curl -s -X POST http://127.0.0.1:%s/api/auth/login -d '"'"'{"email":"ada@example.com",...}'"'"'\n' "$PORT"
+TOKEN=$(curl -s -X POST -H 'content-type: application/json' -d '{"email":"ada@example.com","password":"correct horse battery"}' \
+    "http://127.0.0.1:$PORT/api/auth/login" | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
+printf '(an access token of %s characters)\n' "${#TOKEN}"
+printf '\n$ curl -s -X POST http://127.0.0.1:%s/api/orders -H "Authorization: Bearer $TOKEN" -d '"'"'{"total":42.5}'"'"'\n' "$PORT"
+curl -s -w '\n(HTTP %{http_code})\n' -X POST -H 'content-type: application/json' -H "Authorization: Bearer $TOKEN" \
+    -d '{"total":42.5}' "http://127.0.0.1:$PORT/api/orders"
 
 step "forge doctor"
 forge doctor
