@@ -70,6 +70,8 @@ struct WholeLoopTests {
         let routes = try runCommand([forge, "route:list"], in: app)
         #expect(routes.status == 0, "\(routes.output)")
         #expect(routes.output.contains("/api/posts/{id}") && routes.output.contains("PostController.show"))
+        let orderShow = routes.output.split(separator: "\n").first { $0.contains("OrderController.show") }
+        #expect(orderShow?.contains(" auth ") == true, "protected routes show their middleware: \(routes.output)")
         let routesJSON = try runCommand([forge, "route:list", "--json"], in: app)
         let list = try JSONSerialization.jsonObject(with: Data(routesJSON.output.utf8)) as? [[String: Any]] ?? []
         let paths = Set(list.compactMap { "\($0["method"] ?? "") \($0["path"] ?? "")" })

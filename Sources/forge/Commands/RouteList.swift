@@ -54,13 +54,14 @@ struct RouteList: ParsableCommand {
             print(String(decoding: try encoder.encode(routes), as: UTF8.self))
             return
         }
-        let rows = [["METHOD", "PATH", "HANDLER", "SOURCE"]] + routes.map { route in
-            [route.method, route.path, route.handler, route.file.hasPrefix("/") ? "(runtime)" : "\(route.file):\(route.line)"]
+        let rows = [["METHOD", "PATH", "HANDLER", "MIDDLEWARE", "SOURCE"]] + routes.map { route in
+            [route.method, route.path, route.handler, route.middleware.isEmpty ? "-" : route.middleware.joined(separator: ","),
+             route.file.hasPrefix("/") ? "(runtime)" : "\(route.file):\(route.line)"]
         }
-        let widths = (0..<4).map { column in rows.map { $0[column].count }.max() ?? 0 }
+        let widths = (0..<5).map { column in rows.map { $0[column].count }.max() ?? 0 }
         for (index, row) in rows.enumerated() {
             let line = row.enumerated().map { column, cell in
-                column == 3 ? cell : cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
+                column == 4 ? cell : cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
             }.joined(separator: "  ")
             print(index == 0 ? Console.dim(line) : line)
         }
