@@ -51,6 +51,13 @@ import Testing
         #expect(error?.contains("forge make:resource Post -f") == true)
     }
 
+    @Test func makeModelWithAMigrationKeepsEveryLayerOfAFullResource() throws {
+        let post = try resources().plan(name: "Post", specs: ["title:string"], date: date)
+        let model = try resources(post.manifest).plan(name: "Post", specs: [], layers: [.model, .migration], date: date)
+        #expect(model.manifest.resources[0].layers == nil)
+        #expect(model.files.last?.contents.contains("PostController(service: PostService(database: database))") == true)
+    }
+
     @Test func theManifestKeepsLayersAndComponentsThroughItsOwnReader() throws {
         var plan = try resources().plan(name: "Tag", specs: ["name:string"], layers: [.model], date: date)
         plan = try components(plan.manifest).route("Webhooks", protected: false)

@@ -12,7 +12,7 @@ import Foundation
 /// already run somewhere, and its model is the user's to edit alongside.
 extension ComponentGenerator {
     public func migration(_ name: String, specs: [String], date: Date) throws(ForgeError) -> GenerationPlan {
-        let action = name.identifierWords.joined(separator: "_")
+        let action = name.snakeCased
         guard let first = name.first, first.isASCII, first.isLetter,
               name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") })
         else {

@@ -87,11 +87,10 @@ public struct ComponentGenerator {
         guard (400...599).contains(status) else {
             throw ForgeError("make:exception \(type) -s \(status): an error's status must be 400-599 (\(status < 400 ? "use 4xx for the caller's mistakes" : "not an HTTP status"))")
         }
-        let words = type.identifierWords
         let values: [String: Any] = [
             "type": type, "status": status,
-            "code": words.joined(separator: "_"),
-            "message": words.joined(separator: " ").capitalizedFirst,
+            "code": type.snakeCased,
+            "message": type.identifierWords.joined(separator: " ").capitalizedFirst,
             "command": "forge make:exception \(type) -s \(status)",
         ]
         return try single("component/Exception.swift", path: "Sources/App/Errors/\(type)Error.swift", values: values)
@@ -117,7 +116,7 @@ public struct ComponentGenerator {
         updated.components = components
         let values: [String: Any] = [
             "type": type, "command": command, "protected": protected,
-            "path": type.identifierWords.joined(separator: "-"),
+            "path": type.kebabCased,
             "variable": type.camelCased,
         ]
         let file = GeneratedFile(path: path, contents: try templates.render(template, values))

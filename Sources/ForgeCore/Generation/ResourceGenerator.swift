@@ -112,7 +112,15 @@ public struct ResourceGenerator {
         if let clash = manifest.resources.first(where: { $0.table == names.table && $0.name != names.type }) {
             throw ForgeError("resource '\(names.type)' would use table '\(names.table)', which '\(clash.name)' already uses")
         }
-        let generated = layers.map { Set($0.flatMap { [$0] + $0.requires }).union(existing?.layers ?? []) }
+        let rendered = layers.map(Manifest.Layer.closure(of:)) ?? Set(Manifest.Layer.allCases)
+        // make:model records what it rendered on top of what the resource had; a resource that
+        // has every layer (or make:resource) keeps them all.
+        let stored: [Manifest.Layer]?
+        if layers == nil || (existing != nil && existing?.layers == nil) {
+            stored = nil
+        } else {
+            stored = Array(rendered.union(existing?.layers ?? []))
+        }
         let resource = Manifest.Resource(
             name: names.type,
             table: names.table,
@@ -120,7 +128,7 @@ public struct ResourceGenerator {
             fields: fields,
             softDeletes: softDeletes || (parsed.isEmpty && existing?.softDeletes == true),
             protected: protected || (parsed.isEmpty && existing?.protected == true),
-            layers: generated.map(Array.init)
+            layers: stored
         )
         var updated = manifest
         if let index = updated.resources.firstIndex(where: { $0.name == names.type }) {
@@ -128,7 +136,6 @@ public struct ResourceGenerator {
         } else {
             updated.resources.append(resource)
         }
-        let rendered = Set(layers.map { $0.flatMap { [$0] + $0.requires } } ?? Manifest.Layer.allCases)
         return try render(resource, in: updated, layers: rendered, command: "forge \(command) \(names.type)")
     }
 
@@ -161,17 +168,11 @@ public struct ResourceGenerator {
             throw ForgeError("no resource '\(name)' in forge.yaml\(hint)")
         }
         try Manifest.check(resource)
-        let missing = layer.requires.filter { !resource.has($0) }
-        var updated = manifest
+        let rendering = Manifest.Layer.closure(of: [layer]).filter { $0 == layer || !resource.has($0) }
         var stored = resource
-        if stored.layers != nil {
-            stored = Manifest.Resource(
-                name: resource.name, table: resource.table, migration: resource.migration, fields: resource.fields,
-                softDeletes: resource.softDeletes == true, protected: resource.protected == true,
-                layers: (resource.layers ?? []) + [layer] + missing
-            )
-            updated.resources[updated.resources.firstIndex { $0.name == name }!] = stored
-        }
-        return try render(stored, in: updated, layers: Set([layer] + missing), command: "forge make:resource \(name)")
+        stored.add(rendering)
+        var updated = manifest
+        updated.resources[updated.resources.firstIndex { $0.name == name }!] = stored
+        return try render(stored, in: updated, layers: rendering, command: "forge make:resource \(name)")
     }
 }

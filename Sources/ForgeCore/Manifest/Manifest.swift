@@ -69,7 +69,13 @@ public struct Manifest: Codable, Equatable, Sendable {
             self.fields = fields
             self.softDeletes = softDeletes ? true : nil
             self.protected = protected ? true : nil
-            self.layers = layers.map { Layer.allCases.filter($0.contains) }.flatMap { $0 == Layer.allCases ? nil : $0 }
+            self.layers = layers.flatMap { Layer.stored(Set($0)) }
+        }
+
+        /// Records `added` as generated (nothing changes for a resource that has every layer).
+        public mutating func add(_ added: Set<Layer>) {
+            guard let current = layers else { return }
+            layers = Layer.stored(Set(current).union(added))
         }
 
         /// Whether `layer` has been generated.
@@ -81,6 +87,17 @@ public struct Manifest: Codable, Equatable, Sendable {
     /// One generated layer of a resource.
     public enum Layer: String, Codable, Sendable, CaseIterable {
         case model, migration, repository, request, response, service, controller, factory, seeder, test
+
+        /// `layers` with every layer they need.
+        public static func closure(of layers: some Sequence<Layer>) -> Set<Layer> {
+            Set(layers.flatMap { [$0] + $0.requires })
+        }
+
+        /// `layers` as forge.yaml keeps them: in declaration order, or `nil` when all are there.
+        static func stored(_ layers: Set<Layer>) -> [Layer]? {
+            let ordered = allCases.filter(layers.contains)
+            return ordered == allCases ? nil : ordered
+        }
 
         /// The layers this one's code names, which must exist for it to compile.
         public var requires: [Layer] {

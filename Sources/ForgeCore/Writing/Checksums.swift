@@ -44,18 +44,4 @@ public struct Checksums: Equatable, Sendable {
     public func isPristine(_ path: String, contents: Data) -> Bool {
         digests[path] == SHA256.hex(contents)
     }
-
-    /// The files under `root` whose contents no longer match their record, and those missing.
-    public func drift(root: URL) -> (edited: [String], missing: [String]) {
-        var edited: [String] = []
-        var missing: [String] = []
-        for (path, digest) in digests.sorted(by: { $0.key < $1.key }) {
-            guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else {
-                missing.append(path)
-                continue
-            }
-            if SHA256.hex(data) != digest { edited.append(path) }
-        }
-        return (edited, missing)
-    }
 }

@@ -42,11 +42,11 @@ struct AuthController: RouteRegistrar {
         }
     }
 
-    struct Message: ResponseEncodable, Sendable {
+    struct Message: Encodable, Sendable {
         var message: String
     }
 
-    struct Tokens: ResponseEncodable, Sendable {
+    struct Tokens: Encodable, Sendable {
         var accessToken: String
         var refreshToken: String
         var tokenType = "Bearer"
@@ -57,7 +57,7 @@ struct AuthController: RouteRegistrar {
         }
     }
 
-    struct UserResponse: ResponseEncodable, Sendable {
+    struct UserResponse: Encodable, Sendable {
         var id: Int
         var email: String
         var name: String?
@@ -102,8 +102,11 @@ struct AuthController: RouteRegistrar {
     }
 
     @Sendable func logout(_ request: Request, context: AppRequestContext) async throws -> HTTPResponse.Status {
-        let body = request.headers[.contentLength].map { $0 != "0" } ?? false
-            ? try await request.decode(as: TokenBody.self, context: context) : TokenBody()
+        // The body is optional here: with no refresh token, every session of the caller ends.
+        var body = TokenBody()
+        if let length = request.headers[.contentLength], length != "0" {
+            body = try await request.decode(as: TokenBody.self, context: context)
+        }
         try await service.logout(try context.requireUser(), refresh: body.refreshToken)
         return .noContent
     }
