@@ -17,6 +17,8 @@ command -v wrk > /dev/null || { apt-get update > /dev/null && apt-get install -y
 
 echo "building forge, the baseline and the app (release)…" >&2
 swift build --product forge > /dev/null
+# The app's release build links the release runtime (built once; minutes the first time).
+"$ROOT/.build/debug/forge" runtime:build --release > /dev/null
 swift build -c release --package-path Benchmarks/Baseline --scratch-path "$WORK/baseline-build" > /dev/null
 
 APP="$WORK/bench"

@@ -18,7 +18,7 @@ struct Forge: AsyncParsableCommand {
             New.self, MakeResource.self, MakeModel.self, MakeMigration.self, MakeController.self, MakeRoute.self,
             MakeService.self, MakeRepository.self, MakeRequest.self, MakeMiddleware.self, MakeTest.self, MakeFactory.self,
             MakeSeeder.self, MakeEnum.self, MakeException.self, StubPublish.self,
-            DBMigrate.self, DBRollback.self, DBFresh.self, DBStatus.self, DBSeed.self, Serve.self, RouteList.self, Doctor.self, ListCommands.self, Version.self,
+            DBMigrate.self, DBRollback.self, DBFresh.self, DBStatus.self, DBSeed.self, Serve.self, RouteList.self, Doctor.self, RuntimeBuild.self, ListCommands.self, Version.self,
         ]
     )
 }

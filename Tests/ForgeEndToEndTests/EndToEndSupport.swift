@@ -1,3 +1,4 @@
+import ForgeCore
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -156,8 +157,14 @@ struct CommandFailure: Error, CustomStringConvertible {
 
 /// `swift build --build-tests` in `app`; returns the build's output and the warnings it printed
 /// for the app's own files (dependencies' warnings are not the app's).
+///
+/// The app links this checkout's prebuilt runtime (`make test` prepares it); a kept `.build` made
+/// against an earlier build of the runtime is discarded first, as forge's own commands do.
 func buildApp(_ app: URL) throws -> (result: CommandResult, ownWarnings: [Substring]) {
+    let builder = AppBuilder(project: try Project.locate(from: app), runtimeRoot: repositoryRoot)
+    try builder.prepareRuntime(.debug) { _ in }
     let build = try runCommand(["swift", "build", "--build-tests"], in: app)
+    if build.status == 0, let runtime = builder.prebuiltRuntime() { builder.recordRuntime(runtime) }
     let own = build.output.split(separator: "\n").filter {
         $0.contains("warning:") && ($0.contains(app.path + "/Sources") || $0.contains(app.path + "/Tests"))
     }

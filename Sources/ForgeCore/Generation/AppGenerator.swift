@@ -9,6 +9,9 @@ public struct AppGenerator {
     public let database: DatabaseKind
     /// Whether the app gets the auth module (`forge new` unless `--no-auth`).
     public let auth: Bool
+    /// Whether the app's Package.swift builds the runtime from source by default instead of
+    /// linking the installation's prebuilt one (`forge new --runtime-source`).
+    public let runtimeFromSource: Bool
 
     /// The database a new app is made for.
     public enum DatabaseKind: String, Sendable, CaseIterable {
@@ -19,13 +22,19 @@ public struct AppGenerator {
     }
 
     public init(name: String, runtimePath: String, templates: TemplateLibrary, ids: Manifest.IDStyle = .integer,
-                database: DatabaseKind = .sqlite, auth: Bool = true) {
+                database: DatabaseKind = .sqlite, auth: Bool = true, runtimeFromSource: Bool = false) {
         self.auth = auth
+        self.runtimeFromSource = runtimeFromSource
         self.name = name
         self.runtimePath = runtimePath
         self.templates = templates
         self.ids = ids
         self.database = database
+    }
+
+    /// The runtime products the app's `App` target links: ForgeRuntime and its opt-in modules.
+    public var runtimeModules: [String] {
+        [PrebuiltRuntime.coreModule] + (database == .postgres ? ["ForgeRuntimePostgres"] : [])
     }
 
     /// Every file of the app skeleton, with fresh secrets in `.env`.
@@ -40,6 +49,9 @@ public struct AppGenerator {
             "name": name, "appType": appType, "runtimePath": runtimePath, "appSecret": secret,
             "postgres": postgres, "databaseURL": developmentURL, "databaseName": databaseName,
             "auth": auth, "jwtSecret": jwtSecret,
+            "runtimeMode": runtimeFromSource ? "source" : "prebuilt",
+            "runtimeModules": runtimeModules.map { "\"\($0)\"" }.joined(separator: ", "),
+            "testModules": PrebuiltRuntime.testModules(for: runtimeModules).map { "\"\($0)\"" }.joined(separator: ", "),
         ]
         let plain: [(String, String)] = [
             ("Package.swift", "app/Package.swift"),

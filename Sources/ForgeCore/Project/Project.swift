@@ -54,4 +54,12 @@ extension Project {
         else { return nil }
         return RuntimeLink(path: String(match.1), fromEnvironment: false)
     }
+
+    /// The runtime mode Package.swift defaults to (`prebuilt` or `source`; `FORGE_RUNTIME` overrides it).
+    public var runtimeMode: String {
+        guard let text = try? String(contentsOf: root.appendingPathComponent("Package.swift"), encoding: .utf8),
+              let match = text.firstMatch(of: /FORGE_RUNTIME"\] \?\? "([a-z]+)"/)
+        else { return "source" }
+        return String(match.1)
+    }
 }

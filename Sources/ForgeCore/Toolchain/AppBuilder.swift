@@ -11,6 +11,19 @@ public struct AppBuilder {
         self.runtimeRoot = runtimeRoot
     }
 
+    /// The prebuilt runtime the app links (see ``PrebuiltRuntime``), or `nil` when its Package.swift
+    /// builds the runtime from source: `FORGE_RUNTIME=source`, or no prebuilt runtime to link.
+    /// This is the same test the generated Package.swift makes.
+    public func prebuiltRuntime(
+        _ configuration: PrebuiltRuntime.Configuration = .debug,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> PrebuiltRuntime? {
+        guard let runtimeRoot, (environment["FORGE_RUNTIME"] ?? project.runtimeMode) != "source" else { return nil }
+        let debug = PrebuiltRuntime(root: runtimeRoot, configuration: .debug)
+        guard FileManager.default.fileExists(atPath: debug.linkDirectory.appendingPathComponent("toolchain").path) else { return nil }
+        return PrebuiltRuntime(root: runtimeRoot, configuration: configuration)
+    }
+
     /// Whether the executable exists and is newer than every source it is built from.
     public var isUpToDate: Bool {
         let fileManager = FileManager.default
@@ -18,22 +31,76 @@ public struct AppBuilder {
               let built = attributes[.modificationDate] as? Date
         else { return false }
         var inputs = [project.root.appendingPathComponent("Package.swift"), project.root.appendingPathComponent("Sources")]
-        if let runtimeRoot {
-            inputs += [runtimeRoot.appendingPathComponent("Package.swift"), runtimeRoot.appendingPathComponent("Sources/ForgeRuntime")]
+        if let runtimeRoot, prebuiltRuntime() == nil {
+            inputs += [runtimeRoot.appendingPathComponent("Package.swift"), runtimeRoot.appendingPathComponent("Sources")]
         }
         return inputs.allSatisfy { Self.newestModification(under: $0).map { $0 <= built } ?? true }
     }
 
     /// Builds the app's executable unless it is up to date, streaming SwiftPM's progress.
     public func buildIfNeeded(log: (String) -> Void) throws(ForgeError) {
+        try prepareRuntime(.debug, log: log)
         if isUpToDate { return }
-        log("Building \(project.manifest.app.name) (debug)…")
+        try build(.debug, log: log)
+    }
+
+    /// Builds the app's executable in `configuration`, streaming SwiftPM's progress.
+    public func build(_ configuration: PrebuiltRuntime.Configuration, log: (String) -> Void) throws(ForgeError) {
+        try prepareRuntime(configuration, log: log)
+        log("Building \(project.manifest.app.name) (\(configuration.rawValue))…")
         let started = Date()
-        let status = try Subprocess.stream(["swift", "build", "--product", project.manifest.app.name], in: project.root)
+        let status = try Subprocess.stream(["swift", "build", "-c", configuration.rawValue, "--product", project.manifest.app.name], in: project.root)
         guard status == 0 else {
             throw ForgeError("`swift build` failed in \(project.root.path) (exit \(status)); fix the errors above and run the command again")
         }
+        if let runtime = prebuiltRuntime(configuration) { recordRuntime(runtime) }
         log(String(format: "Built in %.1fs.", Date().timeIntervalSince(started)))
+    }
+
+    /// Makes sure the prebuilt runtime (if the app links one) suits this toolchain and
+    /// configuration, and that the app's build is from that same runtime.
+    ///
+    /// A runtime from another compiler is refused with its fix; a release runtime is built the
+    /// first time a release build needs one; an app built against an earlier build of the runtime
+    /// (forge was reinstalled or, in a checkout, rebuilt) has that configuration's build discarded,
+    /// because SwiftPM does not see files it links through flags.
+    public func prepareRuntime(_ configuration: PrebuiltRuntime.Configuration, log: (String) -> Void) throws(ForgeError) {
+        guard let runtime = prebuiltRuntime(configuration) else { return }
+        let active = try PrebuiltRuntime.Toolchain.active()
+        switch runtime.status(active: active) {
+        case .ready:
+            break
+        case .missing:
+            try runtime.build(log: log)
+        case let .otherToolchain(built, active):
+            throw ForgeError("the prebuilt runtime in \(runtime.root.path) was built with \(built.version), but `swift` is \(active.version); run `forge runtime:build`\(configuration == .release ? " --release" : "") to rebuild it, or set FORGE_RUNTIME=source")
+        }
+        if builtAgainstAnotherRuntime(runtime) {
+            log("The runtime changed since \(project.manifest.app.name) was built; rebuilding the app's own files.")
+            try? FileManager.default.removeItem(at: project.root.appendingPathComponent(".build/\(configuration.rawValue)").resolvingSymlinksInPath())
+            try? FileManager.default.removeItem(at: stampFile(configuration))
+        }
+    }
+
+    /// Whether the app's `configuration` build links an earlier build of `runtime`: its recorded
+    /// stamp differs, or (built without forge) its executable is older than the runtime.
+    func builtAgainstAnotherRuntime(_ runtime: PrebuiltRuntime) -> Bool {
+        if let recorded = try? String(contentsOf: stampFile(runtime.configuration), encoding: .utf8) {
+            return recorded != runtime.stamp
+        }
+        let executable = project.root.appendingPathComponent(".build/\(runtime.configuration.rawValue)/\(project.manifest.app.name)")
+        let modified = { (url: URL) in (try? FileManager.default.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date }
+        guard let built = modified(executable), let stamped = modified(runtime.linkDirectory.appendingPathComponent("stamp")) else { return false }
+        return built < stamped
+    }
+
+    /// Notes which build of the runtime the app's `configuration` build links.
+    public func recordRuntime(_ runtime: PrebuiltRuntime) {
+        try? Data(runtime.stamp.utf8).write(to: stampFile(runtime.configuration), options: .atomic)
+    }
+
+    private func stampFile(_ configuration: PrebuiltRuntime.Configuration) -> URL {
+        project.root.appendingPathComponent(".build/forge-runtime-\(configuration.rawValue).stamp")
     }
 
     /// Runs `arguments` on the built executable in the app's folder, output captured.

@@ -53,6 +53,9 @@ public struct Doctor {
         checks.append(secrets(project))
         guard runtime.check.passed else { return checks }
         let builder = AppBuilder(project: project, runtimeRoot: runtime.root)
+        let prebuilt = Self.prebuiltCheck(builder)
+        checks.append(prebuilt)
+        guard prebuilt.passed else { return checks }
         do {
             try builder.buildIfNeeded(log: log)
             let output = try builder.run(["doctor"])
@@ -109,6 +112,26 @@ public struct Doctor {
             return (Check(name: "runtime link", passed: false, detail: "\(link.path) does not hold ForgeRuntime", fix: fix), nil)
         }
         return (Check(name: "runtime link", passed: true, detail: link.path + (link.fromEnvironment ? " (from FORGE_RUNTIME_PATH)" : "")), link.url)
+    }
+
+    /// Whether the app can link its installation's prebuilt runtime with the active toolchain.
+    static func prebuiltCheck(_ builder: AppBuilder, active: PrebuiltRuntime.Toolchain? = try? .active()) -> Check {
+        let name = "prebuilt runtime"
+        guard let runtime = builder.prebuiltRuntime() else {
+            return Check(name: name, passed: true, detail: "not used: the app builds ForgeRuntime from source (FORGE_RUNTIME=source, or none prebuilt)")
+        }
+        guard let active else {
+            return Check(name: name, passed: false, detail: "cannot read the Swift version from `swiftc --version`", fix: "put Swift 6's bin folder on PATH")
+        }
+        switch runtime.status(active: active) {
+        case let .ready(built):
+            return Check(name: name, passed: true, detail: "\(runtime.linkDirectory.path), built with \(built.version)")
+        case .missing:
+            return Check(name: name, passed: false, detail: "\(runtime.root.path) has no prebuilt runtime", fix: "run `forge runtime:build` (once per installation), or set FORGE_RUNTIME=source")
+        case let .otherToolchain(built, active):
+            return Check(name: name, passed: false, detail: "built with \(built.version), but `swift` is \(active.version)",
+                         fix: "run `forge runtime:build` to rebuild it for this toolchain, or set FORGE_RUNTIME=source")
+        }
     }
 
     private func secrets(_ project: Project) -> Check {

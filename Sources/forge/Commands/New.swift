@@ -16,6 +16,7 @@ struct New: ParsableCommand {
           forge new shop --db postgres             # PostgreSQL; DATABASE_URL in .env names the server
           forge new shop --no-auth                 # no users, no /api/auth routes
           forge new shop --runtime ~/src/forge     # link a forge checkout instead of this installation
+          forge new shop --runtime-source          # build ForgeRuntime in the app instead of linking the prebuilt one
         """
     )
 
@@ -34,6 +35,9 @@ struct New: ParsableCommand {
     @Flag(help: "Leave out the auth module (users, /api/auth/*, JWT_SECRET).")
     var noAuth = false
 
+    @Flag(help: "Build ForgeRuntime from source in the app (minutes) instead of linking the runtime this installation built once; FORGE_RUNTIME=prebuilt|source switches any app.")
+    var runtimeSource = false
+
     func validate() throws {
         try AppNames.validate(name)
     }
@@ -51,7 +55,7 @@ struct New: ParsableCommand {
         if let contents = try? FileManager.default.contentsOfDirectory(atPath: target.path), !contents.isEmpty {
             throw ForgeError("./\(name) already exists and is not empty; choose another name or remove it")
         }
-        let files = try AppGenerator(name: name, runtimePath: runtimeRoot.path, templates: installation.templates(), ids: ids, database: db, auth: !noAuth).files()
+        let files = try AppGenerator(name: name, runtimePath: runtimeRoot.path, templates: installation.templates(), ids: ids, database: db, auth: !noAuth, runtimeFromSource: runtimeSource).files()
         try FileChangeSet(root: target, files: files).apply()
         print(Console.success("Created \(name)") + " (\(files.count) files), linked to ForgeRuntime at \(runtimeRoot.path)")
         print("""

@@ -33,9 +33,7 @@ struct Serve: ParsableCommand {
         let project = builder.project
         var executable = project.executable.path
         if release {
-            Console.progress("Building \(project.manifest.app.name) (release)…")
-            let status = try Subprocess.stream(["swift", "build", "-c", "release", "--product", project.manifest.app.name], in: project.root)
-            guard status == 0 else { throw ForgeError("`swift build -c release` failed; fix the errors above") }
+            try builder.build(.release, log: Console.progress)
             executable = project.root.appendingPathComponent(".build/release/\(project.manifest.app.name)").path
         } else {
             try builder.buildIfNeeded(log: Console.progress)
