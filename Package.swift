@@ -6,6 +6,8 @@ import PackageDescription
 ///
 /// The CLI links only argument-parser, Yams and swift-mustache. Hummingbird and SQLKit are
 /// dependencies of ForgeRuntime alone, so building `forge` never compiles the server stack.
+/// Optional runtime libraries are products of their own that plug into an app as an `AppModule`
+/// (ForgeAuth) or a `DatabaseDriver` (ForgeRuntimePostgres): an app compiles only what it lists.
 let package = Package(
     name: "forge",
     platforms: [.macOS(.v14)],
@@ -14,6 +16,9 @@ let package = Package(
         .library(name: "ForgeCore", targets: ["ForgeCore"]),
         .library(name: "ForgeRuntime", targets: ["ForgeRuntime"]),
         .library(name: "ForgeTesting", targets: ["ForgeTesting"]),
+        // Only apps with auth (`forge new` without `--no-auth`) depend on these; others never build jwt-kit or swift-crypto.
+        .library(name: "ForgeAuth", targets: ["ForgeAuth"]),
+        .library(name: "ForgeAuthTesting", targets: ["ForgeAuthTesting"]),
         // Only apps made with `forge new --db postgres` depend on this; SQLite apps never build PostgresKit.
         .library(name: "ForgeRuntimePostgres", targets: ["ForgeRuntimePostgres"]),
     ],
@@ -60,9 +65,16 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
+        .target(
+            name: "ForgeAuth",
+            dependencies: [
+                "ForgeRuntime",
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         .target(
@@ -82,8 +94,10 @@ let package = Package(
                 .product(name: "NIOEmbedded", package: "swift-nio"),
             ]
         ),
+        .target(name: "ForgeAuthTesting", dependencies: ["ForgeAuth", "ForgeTesting"]),
         .testTarget(name: "ForgeCoreTests", dependencies: ["ForgeCore"]),
         .testTarget(name: "ForgeRuntimeTests", dependencies: ["ForgeRuntime", "ForgeTesting"]),
+        .testTarget(name: "ForgeAuthTests", dependencies: ["ForgeAuth", "ForgeAuthTesting", "ForgeRuntime", "ForgeTesting"]),
         .testTarget(name: "ForgeRuntimePostgresTests", dependencies: ["ForgeRuntimePostgres", "ForgeRuntime", "ForgeTesting"]),
         .testTarget(name: "ForgeEndToEndTests", dependencies: ["ForgeCore"]),
     ]

@@ -1,6 +1,7 @@
 import ForgeRuntime
 
-/// A mailer that keeps what it is sent, for tests that follow a reset or verification mail.
+/// A mailer that keeps what it is sent, for tests that follow a reset or verification mail
+/// (hand it to a module: ForgeAuthTesting's `TestApp.sendingMail(to:)` does so for the auth module).
 ///
 /// ```swift
 /// let outbox = MailOutbox()

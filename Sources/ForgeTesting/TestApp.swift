@@ -10,19 +10,26 @@ import ForgeRuntime
 /// }
 /// ```
 public struct TestApp: Sendable {
-    public private(set) var definition: AppDefinition
+    /// The app under test; extensions (ForgeAuthTesting's `sendingMail(to:)`) swap its modules.
+    public var definition: AppDefinition
     /// The settings the app runs with: a scratch database, rate limiting off unless a test turns
-    /// it on, a fixed token secret and bcrypt's lowest cost (so a test signs in in milliseconds).
+    /// it on, and ``testValues`` (a fixed token secret and bcrypt's lowest cost, so a test signs
+    /// in in milliseconds). The process environment and `.env` are not read.
     public var configuration: AppConfiguration
 
-    /// The secret test apps sign access tokens with.
+    /// The secret test apps sign access tokens with (`JWT_SECRET`).
     public static let jwtSecret = "forge-testing-jwt-key-0123456789abcdef0123"
 
+    /// The module settings every test app starts with, in ``AppConfiguration/values``. They are
+    /// plain variables, so ForgeTesting needs no module to set them.
+    public static let testValues: SettingValues = ["JWT_SECRET": jwtSecret, "BCRYPT_COST": "4"]
+
+    /// `configure` changes the test settings, for example `{ $0.values["ACCESS_TOKEN_TTL"] = "1" }`.
     public init(_ definition: AppDefinition, configure: (inout AppConfiguration) -> Void = { _ in }) {
         self.definition = definition
         var configuration = AppConfiguration(
             environment: "testing", database: .sqliteMemory, logLevel: .warning, rateLimit: nil,
-            auth: AuthSettings(jwtSecret: Self.jwtSecret, bcryptCost: 4)
+            values: Self.testValues
         )
         configure(&configuration)
         self.configuration = configuration
@@ -38,15 +45,6 @@ public struct TestApp: Sendable {
         return copy
     }
 
-    /// The app with its auth module's mail going to `outbox`, so a test can read the tokens it sends.
-    public func sendingMail(to outbox: MailOutbox) -> TestApp {
-        var copy = self
-        var definition = self.definition
-        definition.auth?.mailer = outbox
-        copy.definition = definition
-        return copy
-    }
-
     /// Migrates a new scratch database, hands `test` a client that sends requests through the
     /// app's real middleware and routes, then deletes the database.
     public func run<Value: Sendable>(_ test: @Sendable (TestClient) async throws -> Value) async throws -> Value {
@@ -56,11 +54,7 @@ public struct TestApp: Sendable {
         do {
             try await MigrationRunner(database: database, migrations: definition.migrations).migrate()
             let (router, _) = try await AppServer.buildRouter(for: definition, configuration: configuration, database: database)
-            var tokens: AccessTokens?
-            if let secret = configuration.auth.jwtSecret {
-                tokens = await AccessTokens(secret: secret, lifetime: configuration.auth.accessTokenLifetime)
-            }
-            let client = TestClient(client: RouterClient(responder: router.buildResponder(), logger: logger), tokens: tokens)
+            let client = TestClient(client: RouterClient(responder: router.buildResponder(), logger: logger), configuration: configuration)
             let value = try await test(client)
             try await database.close()
             return value
@@ -74,24 +68,15 @@ public struct TestApp: Sendable {
 /// Sends JSON requests to a ``TestApp`` and decodes the answers.
 public struct TestClient: Sendable {
     let client: RouterClient
-    let tokens: AccessTokens?
-    /// Sent with every request (the bearer token of ``actingAs(_:)``).
+    /// The settings of the app this client talks to, for extensions that sign credentials
+    /// (ForgeAuthTesting's `actingAs(_:)` reads `JWT_SECRET` from them).
+    public let configuration: AppConfiguration
+    /// Sent with every request (the bearer token of ``withBearer(_:)``).
     var defaultHeaders: HTTPFields = [:]
 
-    init(client: RouterClient, tokens: AccessTokens?) {
+    init(client: RouterClient, configuration: AppConfiguration) {
         self.client = client
-        self.tokens = tokens
-    }
-
-    /// A client whose requests carry a valid access token for `user`, as if they had signed in.
-    ///
-    /// ```swift
-    /// let signedIn = try await client.actingAs(AuthUser(id: 1, email: "ada@example.com"))
-    /// #expect(try await signedIn.send(.get, "/api/orders").status == .ok)
-    /// ```
-    public func actingAs(_ user: AuthUser) async throws -> TestClient {
-        guard let tokens else { throw TestClientError(message: "the test app has no JWT secret to sign a token with") }
-        return withBearer(try await tokens.issue(for: user))
+        self.configuration = configuration
     }
 
     /// The bearer token this client sends, if any.
@@ -161,4 +146,8 @@ public struct TestJSONResponse: Sendable {
 public struct TestClientError: Error, CustomStringConvertible {
     public let message: String
     public var description: String { message }
+
+    public init(message: String) {
+        self.message = message
+    }
 }

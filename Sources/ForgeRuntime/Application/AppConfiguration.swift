@@ -3,6 +3,8 @@ import Foundation
 /// The typed settings of a generated app, read from the process environment and `.env`.
 ///
 /// Process variables win over `.env`, so production can inject secrets without a file.
+/// The core types only what every app has; a module's settings (the auth module's `JWT_SECRET`,
+/// for instance) stay in ``values``, and the module parses them while the router is built.
 public struct AppConfiguration: Sendable {
     /// `development`, `testing` or `production` (`APP_ENV`).
     public var environment: String
@@ -20,9 +22,9 @@ public struct AppConfiguration: Sendable {
     public var corsOrigins: [String]
     /// The largest request body accepted, in bytes (`BODY_LIMIT`, default 1 MiB).
     public var bodyLimit: Int
-    /// Tokens, password hashing and sign-in throttling (`JWT_SECRET`, `ACCESS_TOKEN_TTL`,
-    /// `REFRESH_TOKEN_TTL`, `PASSWORD_RESET_TTL`, `EMAIL_VERIFICATION_TTL`, `BCRYPT_COST`, `LOGIN_LIMIT`).
-    public var auth: AuthSettings
+    /// Every variable the settings were read from, for modules to read their own settings
+    /// (`AuthSettings(configuration)` in ForgeAuth). Empty for a configuration built in code.
+    public var values: SettingValues
 
     public init(
         environment: String = "development",
@@ -33,7 +35,7 @@ public struct AppConfiguration: Sendable {
         rateLimit: RateLimit? = RateLimit(limit: 120, window: .seconds(60)),
         corsOrigins: [String] = [],
         bodyLimit: Int = 1 << 20,
-        auth: AuthSettings = AuthSettings()
+        values: SettingValues = [:]
     ) {
         self.environment = environment
         self.host = host
@@ -43,7 +45,7 @@ public struct AppConfiguration: Sendable {
         self.rateLimit = rateLimit
         self.corsOrigins = corsOrigins
         self.bodyLimit = bodyLimit
-        self.auth = auth
+        self.values = values
     }
 
     /// Whether `APP_ENV` is `production`.
@@ -61,7 +63,7 @@ public struct AppConfiguration: Sendable {
 
     /// Builds the settings from already-read variables.
     public init(_ values: Environment, directory: String) throws(ConfigurationError) {
-        self.init()
+        self.init(values: SettingValues(values))
         if let environment = values.get("APP_ENV"), !environment.isEmpty {
             self.environment = environment
         }
@@ -103,36 +105,6 @@ public struct AppConfiguration: Sendable {
                 throw ConfigurationError(key: "BODY_LIMIT", message: "BODY_LIMIT '\(text)' is not a number of bytes")
             }
             self.bodyLimit = bytes
-        }
-        try readAuth(values)
-    }
-
-    private mutating func readAuth(_ values: Environment) throws(ConfigurationError) {
-        if let secret = values.get("JWT_SECRET"), !secret.isEmpty {
-            auth.jwtSecret = secret
-        }
-        func seconds(_ key: String) throws(ConfigurationError) -> Int? {
-            guard let text = values.get(key), !text.isEmpty else { return nil }
-            guard let value = Int(text), value > 0 else {
-                throw ConfigurationError(key: key, message: "\(key) '\(text)' is not a number of seconds")
-            }
-            return value
-        }
-        if let value = try seconds("ACCESS_TOKEN_TTL") { auth.accessTokenLifetime = value }
-        if let value = try seconds("REFRESH_TOKEN_TTL") { auth.refreshTokenLifetime = value }
-        if let value = try seconds("PASSWORD_RESET_TTL") { auth.resetTokenLifetime = value }
-        if let value = try seconds("EMAIL_VERIFICATION_TTL") { auth.verificationTokenLifetime = value }
-        if let text = values.get("BCRYPT_COST"), !text.isEmpty {
-            guard let cost = Int(text), (4...31).contains(cost) else {
-                throw ConfigurationError(key: "BCRYPT_COST", message: "BCRYPT_COST '\(text)' is not a bcrypt cost (4-31; 12 is a sound default)")
-            }
-            auth.bcryptCost = cost
-        }
-        if let text = values.get("LOGIN_LIMIT"), !text.isEmpty {
-            guard let rule = RateLimit(parsing: text) else {
-                throw ConfigurationError(key: "LOGIN_LIMIT", message: "LOGIN_LIMIT '\(text)' is not ATTEMPTS/SECONDS (for example 10/300)")
-            }
-            auth.attemptLimit = rule
         }
     }
 }

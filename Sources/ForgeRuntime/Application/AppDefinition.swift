@@ -14,7 +14,7 @@ import Hummingbird
 public struct AppDefinition: Sendable {
     /// The app's name, as in `forge.yaml`.
     public var name: String
-    /// Every migration of the app; the runner sorts them by name.
+    /// Every migration of the app, its modules' first; the runner sorts them by name.
     public var migrations: [any Migration]
     /// Every seeder of the app, for `seed`.
     public var seeders: [any Seeder]
@@ -23,8 +23,9 @@ public struct AppDefinition: Sendable {
     /// The app's own middleware, run on every request after the runtime's stack and before any
     /// route, in this order (`forge make:middleware` registers them in `Registry.middleware`).
     public var middleware: [any RouterMiddleware<AppRequestContext>]
-    /// The auth module (`/api/auth/*`), unless the app was made with `forge new --no-auth`.
-    public var auth: AuthModule?
+    /// The libraries plugged into the app, set up in this order while the router is built
+    /// (`[AuthModule()]` from ForgeAuth, unless the app was made with `forge new --no-auth`).
+    public var modules: [any AppModule]
     /// Adds the app's own routes (health routes are added by the runtime).
     public var registerRoutes: @Sendable (Routes, Database) -> Void
 
@@ -34,13 +35,13 @@ public struct AppDefinition: Sendable {
         seeders: [any Seeder] = [],
         drivers: [any DatabaseDriver] = [],
         middleware: [any RouterMiddleware<AppRequestContext>] = [],
-        auth: AuthModule? = nil,
+        modules: [any AppModule] = [],
         registerRoutes: @escaping @Sendable (Routes, Database) -> Void
     ) {
         self.name = name
-        // The auth tables' migrations sort before every dated one, so they run first.
-        self.migrations = (auth == nil ? [] : AuthModule.migrations) + migrations
-        self.auth = auth
+        // Modules' migrations sort before every dated one, so they run first.
+        self.migrations = modules.flatMap(\.migrations) + migrations
+        self.modules = modules
         self.seeders = seeders
         self.drivers = drivers
         self.middleware = middleware

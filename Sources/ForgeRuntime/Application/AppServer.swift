@@ -3,11 +3,12 @@ import Logging
 
 /// Builds the Hummingbird router and application for an ``AppDefinition``.
 public enum AppServer {
-    /// The router with the standard middleware, the health routes and the app's routes,
-    /// plus the table that recorded them.
+    /// The router with the standard middleware, the health routes, the modules' routes and the
+    /// app's routes, plus the table that recorded them.
     ///
-    /// Throws when a route needs authentication (the auth module's own, or `make:resource -p`)
-    /// and `JWT_SECRET` cannot sign tokens.
+    /// Throws a ``ConfigurationError`` when a module cannot start with its settings (ForgeAuth:
+    /// a `JWT_SECRET` that cannot sign tokens), or when a route is behind `authenticated()` and
+    /// no module installed an authenticator.
     public static func buildRouter(
         for definition: AppDefinition,
         configuration: AppConfiguration,
@@ -29,19 +30,15 @@ public enum AppServer {
             router.add(middleware: AppMiddleware(base: middleware))
         }
         let table = RouteTable()
-        let secretProblem = AuthSettings.problem(withSecret: configuration.auth.jwtSecret)
-        var tokens: AccessTokens?
-        if secretProblem == nil, let secret = configuration.auth.jwtSecret {
-            tokens = await AccessTokens(secret: secret, lifetime: configuration.auth.accessTokenLifetime)
-        }
-        let routes = Routes(group: router.group(), table: table, tokens: tokens)
+        let routes = Routes(group: router.group(), table: table)
         HealthRoutes(name: definition.name, environment: configuration.environment, database: database).register(on: routes)
-        if let auth = definition.auth, let tokens {
-            auth.register(on: routes, database: database, tokens: tokens, configuration: configuration)
+        var setup = AppModuleSetup(configuration: configuration, database: database, routes: routes)
+        for module in definition.modules {
+            try await module.setUp(&setup)
         }
-        definition.registerRoutes(routes, database)
-        if let secretProblem, definition.auth != nil || table.routes.contains(where: { $0.middleware.contains(Routes.authenticationName) }) {
-            throw ConfigurationError(key: "JWT_SECRET", message: "\(secretProblem), and this app has routes behind authentication; set it in .env to 32+ random characters (`openssl rand -hex 32`)")
+        definition.registerRoutes(setup.routes, database)
+        if let route = table.routesWithoutAuthenticator.first {
+            throw ConfigurationError(key: "modules", message: "\(route.method) \(route.path) is behind authentication, but no module of this app installs an authenticator; add one to AppDefinition(modules:), for example AuthModule() from ForgeAuth")
         }
         return (router, table)
     }

@@ -16,11 +16,15 @@ public struct RouteInfo: Codable, Sendable, Equatable {
 /// Collects every route registered during start-up; read once the router is built.
 public final class RouteTable {
     public private(set) var routes: [RouteInfo] = []
+    /// Routes registered behind `authenticated()` where no module had installed an
+    /// authenticator; building the router fails when there is any (see `AppServer`).
+    private(set) var routesWithoutAuthenticator: [RouteInfo] = []
 
     public init() {}
 
-    func append(_ route: RouteInfo) {
+    func append(_ route: RouteInfo, lacksAuthenticator: Bool) {
         routes.append(route)
+        if lacksAuthenticator { routesWithoutAuthenticator.append(route) }
     }
 }
 
@@ -36,26 +40,38 @@ public struct Routes {
     let table: RouteTable
     let prefix: String
     let middlewareNames: [String]
-    /// Verifies bearer tokens for ``authenticated(_:)``; `nil` when the app has no `JWT_SECRET`.
-    let tokens: AccessTokens?
+    /// Identifies callers for ``authenticated(_:)``, as installed by a module (`AppModuleSetup`).
+    let authenticator: (any RequestAuthenticator)?
+    /// Whether this group is behind ``authenticated(_:)`` with no authenticator to run.
+    let lacksAuthenticator: Bool
 
-    init(group: RouterGroup<AppRequestContext>, table: RouteTable, prefix: String = "", middlewareNames: [String] = [], tokens: AccessTokens? = nil) {
+    init(group: RouterGroup<AppRequestContext>, table: RouteTable, prefix: String = "", middlewareNames: [String] = [],
+         authenticator: (any RequestAuthenticator)? = nil, lacksAuthenticator: Bool = false) {
         self.group = group
         self.table = table
         self.prefix = prefix
         self.middlewareNames = middlewareNames
-        self.tokens = tokens
+        self.authenticator = authenticator
+        self.lacksAuthenticator = lacksAuthenticator
     }
 
     /// Routes under `path` (for example `/api/posts`).
     public func group(_ path: String) -> Routes {
-        Routes(group: group.group(RouterPath(path)), table: table, prefix: Self.join(prefix, path), middlewareNames: middlewareNames, tokens: tokens)
+        Routes(group: group.group(RouterPath(path)), table: table, prefix: Self.join(prefix, path), middlewareNames: middlewareNames,
+               authenticator: authenticator, lacksAuthenticator: lacksAuthenticator)
     }
 
     /// Routes under `path` that run behind `middleware`, listed by `name`.
     public func group(_ path: String = "", behind middleware: some RouterMiddleware<AppRequestContext>, named name: String) -> Routes {
         let inner = group.group(RouterPath(path)).add(middleware: middleware)
-        return Routes(group: inner, table: table, prefix: Self.join(prefix, path), middlewareNames: middlewareNames + [name], tokens: tokens)
+        return Routes(group: inner, table: table, prefix: Self.join(prefix, path), middlewareNames: middlewareNames + [name],
+                      authenticator: authenticator, lacksAuthenticator: lacksAuthenticator)
+    }
+
+    /// These routes, with `authenticator` behind every ``authenticated(_:)`` group made from them.
+    func authenticating(with authenticator: any RequestAuthenticator) -> Routes {
+        Routes(group: group, table: table, prefix: prefix, middlewareNames: middlewareNames,
+               authenticator: authenticator, lacksAuthenticator: lacksAuthenticator)
     }
 
     /// Registers `handler` for `method` at `path` below this group.
@@ -76,7 +92,7 @@ public struct Routes {
             middleware: middlewareNames,
             file: file,
             line: line
-        ))
+        ), lacksAuthenticator: lacksAuthenticator)
         return self
     }
 

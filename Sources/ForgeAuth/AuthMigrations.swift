@@ -1,4 +1,4 @@
-import SQLKit
+import ForgeRuntime
 
 /// The auth module's tables. Their names sort before every dated migration, so a resource's
 /// table can refer to `users` from its first migration.

@@ -1,3 +1,4 @@
+import ForgeRuntime
 import HummingbirdBcrypt
 import NIOPosix
 

@@ -1,3 +1,4 @@
+import ForgeRuntime
 import Foundation
 import JWTKit
 
@@ -7,6 +8,8 @@ public struct AccessTokens: Sendable {
     /// How long a token is valid, in seconds (`ACCESS_TOKEN_TTL`).
     public let lifetime: Int
 
+    /// Tokens signed with `secret` (check it first with `AuthSettings.problem(withSecret:)`),
+    /// valid for `lifetime` seconds.
     public init(secret: String, lifetime: Int) async {
         self.keys = await JWTKeyCollection().add(hmac: HMACKey(from: secret), digestAlgorithm: .sha256)
         self.lifetime = lifetime

@@ -14,7 +14,10 @@ public struct MailMessage: Sendable, Equatable {
 }
 
 /// Where the app's mail goes. The default, ``LogMailer``, writes it to the log; an app hands its
-/// own driver (SMTP, an HTTP mail API) to `AuthModule(mailer:)`.
+/// own driver (SMTP, an HTTP mail API) to the module that sends mail (ForgeAuth's `AuthModule(mailer:)`).
+///
+/// It lives in the core, not in ForgeAuth, because it needs no cryptography and any module (or
+/// the app's own code) may send mail; ForgeTesting's `MailOutbox` implements it for tests.
 public protocol Mailer: Sendable {
     func send(_ message: MailMessage, logger: Logger) async throws
 }

@@ -1,14 +1,14 @@
+import ForgeAuth
+import ForgeAuthTesting
 import Foundation
-import ForgeRuntime
-import ForgeTesting
 import Testing
 
 /// The auth module over real HTTP routes: every endpoint's success and failure paths, token
 /// expiry, refresh rotation with reuse detection, and protected routes.
 @Suite struct AuthTests {
     /// The notes app with the auth module and its notes behind authentication.
-    static let app = AppDefinition(name: "notes", migrations: [CreateNotes()], auth: AuthModule()) { routes, database in
-        NoteController(database: database).register(on: routes.authenticated())
+    static let app = AppDefinition(name: "notes", migrations: [CreateNotes()], modules: [AuthModule()]) { routes, database in
+        NoteRoutes(database: database).register(on: routes.authenticated())
     }
 
     let outbox = MailOutbox()
@@ -107,8 +107,8 @@ import Testing
 
     @Test func expiredTokensAreRefused() async throws {
         let shortLived = TestApp(Self.app) { configuration in
-            configuration.auth.accessTokenLifetime = 1
-            configuration.auth.refreshTokenLifetime = 1
+            configuration.values["ACCESS_TOKEN_TTL"] = "1"
+            configuration.values["REFRESH_TOKEN_TTL"] = "1"
         }.sendingMail(to: outbox)
         try await shortLived.run { client in
             let tokens = try await signUp(client)
@@ -168,7 +168,7 @@ import Testing
     }
 
     @Test func resetTokensExpire() async throws {
-        let quick = TestApp(Self.app) { $0.auth.resetTokenLifetime = 1 }.sendingMail(to: outbox)
+        let quick = TestApp(Self.app) { $0.values["PASSWORD_RESET_TTL"] = "1" }.sendingMail(to: outbox)
         try await quick.run { client in
             _ = try await signUp(client)
             _ = try await client.send(.post, "/api/auth/forgot-password", json: ["email": "ada@example.com"])
@@ -181,7 +181,7 @@ import Testing
     }
 
     @Test func signInAttemptsAreLimitedPerAccount() async throws {
-        let strict = TestApp(Self.app) { $0.auth.attemptLimit = RateLimit(limit: 3, window: .seconds(60)) }.sendingMail(to: outbox)
+        let strict = TestApp(Self.app) { $0.values["LOGIN_LIMIT"] = "3/60" }.sendingMail(to: outbox)
         try await strict.run { client in
             for _ in 0..<3 {
                 _ = try await client.send(.post, "/api/auth/login", json: ["email": "ada@example.com", "password": "guess guess"])
@@ -193,7 +193,7 @@ import Testing
     }
 
     @Test func signInAttemptsAreLimitedPerAddressToo() async throws {
-        let strict = TestApp(Self.app) { $0.auth.attemptLimit = RateLimit(limit: 3, window: .seconds(60)) }.sendingMail(to: outbox)
+        let strict = TestApp(Self.app) { $0.values["LOGIN_LIMIT"] = "3/60" }.sendingMail(to: outbox)
         try await strict.run { client in
             for index in 0..<3 {
                 _ = try await client.send(.post, "/api/auth/login", json: ["email": .string("user\(index)@example.com"), "password": "guess guess"])
@@ -260,10 +260,13 @@ import Testing
     }
 
     @Test func anAppWithProtectedRoutesWillNotStartWithoutASecret() async throws {
-        let noSecret = TestApp(Self.app) { $0.auth.jwtSecret = nil }
-        await #expect(throws: ConfigurationError.self) { try await noSecret.run { _ in } }
-        let placeholder = TestApp(Self.app) { $0.auth.jwtSecret = "changeme-changeme-changeme-changeme" }
-        await #expect(throws: ConfigurationError.self) { try await placeholder.run { _ in } }
+        let noSecret = TestApp(Self.app) { $0.values["JWT_SECRET"] = nil }
+        let missing = await #expect(throws: ConfigurationError.self) { try await noSecret.run { _ in } }
+        #expect(missing?.key == "JWT_SECRET")
+        #expect(missing?.message == "JWT_SECRET is not set, and this app has routes behind authentication; set it in .env to 32+ random characters (`openssl rand -hex 32`)")
+        let placeholder = TestApp(Self.app) { $0.values["JWT_SECRET"] = "changeme-changeme-changeme-changeme" }
+        let weak = await #expect(throws: ConfigurationError.self) { try await placeholder.run { _ in } }
+        #expect(weak?.message.hasPrefix("JWT_SECRET is a placeholder") == true)
         #expect(AuthSettings.problem(withSecret: String(repeating: "a", count: 31)) != nil)
         #expect(AuthSettings.problem(withSecret: String(repeating: "a", count: 64)) != nil)
         #expect(AuthSettings.problem(withSecret: TestApp.jwtSecret) == nil)
@@ -272,8 +275,27 @@ import Testing
     @Test func settingsComeFromTheEnvironment() throws {
         let values = Environment(values: ["JWT_SECRET": TestApp.jwtSecret, "ACCESS_TOKEN_TTL": "60", "BCRYPT_COST": "10", "LOGIN_LIMIT": "5/60"])
         let configuration = try AppConfiguration(values, directory: "/tmp")
-        #expect(configuration.auth == AuthSettings(jwtSecret: TestApp.jwtSecret, accessTokenLifetime: 60, bcryptCost: 10,
-                                                   attemptLimit: RateLimit(limit: 5, window: .seconds(60))))
-        #expect(throws: ConfigurationError.self) { try AppConfiguration(Environment(values: ["BCRYPT_COST": "3"]), directory: "/tmp") }
+        #expect(try AuthSettings(configuration) == AuthSettings(jwtSecret: TestApp.jwtSecret, accessTokenLifetime: 60, bcryptCost: 10,
+                                                                attemptLimit: RateLimit(limit: 5, window: .seconds(60))))
+        let badCost = #expect(throws: ConfigurationError.self) { try AuthSettings(AppConfiguration(values: ["BCRYPT_COST": "3"])) }
+        #expect(badCost?.message == "BCRYPT_COST '3' is not a bcrypt cost (4-31; 12 is a sound default)")
+        let badTTL = #expect(throws: ConfigurationError.self) { try AuthSettings(AppConfiguration(values: ["ACCESS_TOKEN_TTL": "soon"])) }
+        #expect(badTTL?.key == "ACCESS_TOKEN_TTL")
+    }
+
+    @Test func testAppsSignWithTheFixedSecretAtTheLowestCost() throws {
+        let settings = try AuthSettings(TestApp(Self.app).configuration)
+        #expect(settings.jwtSecret == TestApp.jwtSecret)
+        #expect(settings.bcryptCost == 4)
+    }
+
+    @Test func theModuleRunsItsMigrationsFirstAndListsItsRoutesBehindAuth() async throws {
+        #expect(Self.app.migrations.map(\.name).prefix(3) == ["0000_00_00_000001_create_users", "0000_00_00_000002_create_refresh_tokens", "0000_00_00_000003_create_auth_tokens"])
+        let database = try await Database.open(.sqliteMemory, logger: Logger(label: "auth-tests"))
+        let (_, table) = try await AppServer.buildRouter(for: Self.app, configuration: TestApp(Self.app).configuration, database: database)
+        try await database.close()
+        let me = try #require(table.routes.first { $0.path == "/api/auth/me" })
+        #expect(me.middleware == [Routes.authenticationName])
+        #expect(table.routes.first { $0.path == "/api/auth/login" }?.middleware == [])
     }
 }

@@ -1,4 +1,5 @@
 import Crypto
+import ForgeRuntime
 import Foundation
 
 /// Opaque random tokens (refresh, password reset, email verification). The client holds the

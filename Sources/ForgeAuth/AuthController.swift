@@ -1,5 +1,5 @@
+import ForgeRuntime
 import Foundation
-import Hummingbird
 
 /// HTTP for `/api/auth`: decodes bodies, throttles sign-in attempts, calls ``AuthService``.
 struct AuthController: RouteRegistrar {

@@ -1,6 +1,5 @@
+import ForgeRuntime
 import Foundation
-import Logging
-import SQLKit
 
 /// The auth module's rules: accounts, passwords, token pairs with rotating refresh tokens, and
 /// single-use reset and verification tokens. It owns every transaction; controllers only speak HTTP.

@@ -1,6 +1,7 @@
 import Foundation
 
-/// The caller a valid access token names: what controllers and services see of the current user.
+/// The caller the app's ``RequestAuthenticator`` identified (ForgeAuth: the user a valid access
+/// token names): what controllers and services see of the current user.
 ///
 /// ```swift
 /// @Sendable func mine(_ request: Request, context: AppRequestContext) async throws -> PageEnvelope<OrderResponse> {

@@ -1,0 +1,14 @@
+import ForgeRuntime
+
+/// Identifies the caller from `Authorization: Bearer <access token>`: the authenticator
+/// ``AuthModule`` installs behind `routes.authenticated()`.
+struct BearerTokenAuthenticator: RequestAuthenticator {
+    let tokens: AccessTokens
+
+    func authenticate(_ request: Request, context: AppRequestContext) async throws -> AuthUser {
+        guard let header = request.headers[.authorization], header.count > 7, header.prefix(7).lowercased() == "bearer " else {
+            throw AppError.unauthorized("sign in first: send Authorization: Bearer <access token>")
+        }
+        return try await tokens.verify(String(header.dropFirst(7)))
+    }
+}
