@@ -54,4 +54,27 @@ struct RuntimeLinkTests {
         #expect(line?.contains("run `forge runtime:build`") == true)
         #expect(!refused.output.contains("cannot be imported"), "no raw module-format error: \(refused.output)")
     }
+
+    @Test func aNoAuthAppCompilesAndLinksNoCryptography() throws {
+        // Source mode: ForgeRuntime's closure in SwiftPM's own build plan has none of auth's packages.
+        let plan = try JSONSerialization.jsonObject(with: Data(contentsOf: repositoryRoot.appendingPathComponent(".build/debug/description.json"))) as? [String: Any]
+        let closure = Set((plan?["targetDependencyMap"] as? [String: [String]])?["ForgeRuntime"] ?? [])
+        #expect(!closure.isEmpty)
+        #expect(closure.isDisjoint(with: ["JWTKit", "Crypto", "X509", "SwiftASN1", "CCryptoBoringSSL", "HummingbirdBcrypt"]), "\(closure.sorted())")
+
+        // Prebuilt mode: the app links ForgeRuntime's objects only, and builds and passes its tests.
+        let app = try newApp("plain", ["--no-auth"])
+        let manifest = try String(contentsOf: app.appendingPathComponent("Package.swift"), encoding: .utf8)
+        #expect(manifest.contains(#"let runtimeModules = ["ForgeRuntime"]"#))
+        let linked = try String(contentsOf: repositoryRoot.appendingPathComponent(".build/forge-runtime/debug/ForgeRuntime.link.rsp"), encoding: .utf8)
+        for module in ["JWTKit", "Crypto", "X509", "SwiftASN1", "CCryptoBoringSSL"] {
+            #expect(!linked.contains("/\(module).build/"), "ForgeRuntime.link.rsp links \(module)")
+        }
+        try restoreBuildCache(folder: app.deletingLastPathComponent(), app: "plain")
+        let (build, ownWarnings) = try buildApp(app)
+        #expect(build.status == 0, "\(build.output.suffix(3000))")
+        #expect(ownWarnings.isEmpty, "\(ownWarnings.joined(separator: "\n"))")
+        let tests = try runCommand(["swift", "test", "--skip-build"], in: app)
+        #expect(tests.status == 0, "\(tests.output.suffix(3000))")
+    }
 }

@@ -34,7 +34,7 @@ public struct AppGenerator {
 
     /// The runtime products the app's `App` target links: ForgeRuntime and its opt-in modules.
     public var runtimeModules: [String] {
-        [PrebuiltRuntime.coreModule] + (database == .postgres ? ["ForgeRuntimePostgres"] : [])
+        [PrebuiltRuntime.coreModule] + (auth ? ["ForgeAuth"] : []) + (database == .postgres ? ["ForgeRuntimePostgres"] : [])
     }
 
     /// Every file of the app skeleton, with fresh secrets in `.env`.
