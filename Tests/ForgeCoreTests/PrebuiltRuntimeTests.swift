@@ -3,8 +3,9 @@ import Foundation
 import Testing
 
 /// `PrebuiltRuntime.prepare()` over a small fake build: the link files name each module of a
-/// combination's closure exactly once, the test files only what tests add, and the compile
-/// flags come from SwiftPM's own arguments.
+/// combination's closure exactly once (and only the objects SwiftPM's plan names, never a stale
+/// one left in a build folder), the test files only what tests add, and the compile flags come
+/// from SwiftPM's own arguments.
 @Suite(.serialized) struct PrebuiltRuntimeTests {
     /// A forge root whose `.build/debug` holds a build plan and one object file per module.
     func fakeBuild(missing: Set<String> = []) throws -> URL {
@@ -22,11 +23,19 @@ import Testing
         let plan: [String: Any] = ["targetDependencyMap": graph, "swiftTargetScanArgs": ["ForgeRuntime": scan, "ForgeTesting": scan]]
         try FileManager.default.createDirectory(at: build, withIntermediateDirectories: true)
         try JSONSerialization.data(withJSONObject: plan).write(to: build.appendingPathComponent("description.json"))
-        for module in graph.keys where !missing.contains(module) {
+        // The llbuild manifest names every planned object; a module in `missing` was never built.
+        var manifest = "commands:\n"
+        for module in graph.keys.sorted() {
             let folder = build.appendingPathComponent("\(module).build")
+            let object = folder.appendingPathComponent("\(module).swift.o")
+            manifest += "  \"C.\(module)\":\n    outputs: [\"\(object.path)\",\"\(build.path)/Modules/\(module).swiftmodule\"]\n"
+            guard !missing.contains(module) else { continue }
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try Data().write(to: folder.appendingPathComponent("\(module).swift.o"))
+            try Data().write(to: object)
         }
+        try Data(manifest.utf8).write(to: root.appendingPathComponent(".build/debug.yaml"))
+        // What a source that was moved away leaves behind: SwiftPM does not delete it.
+        try Data().write(to: build.appendingPathComponent("ForgeRuntime.build/Moved.swift.o"))
         return root
     }
 

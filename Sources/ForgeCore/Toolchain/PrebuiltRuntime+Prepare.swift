@@ -25,17 +25,19 @@ extension PrebuiltRuntime {
         let optional = Self.optionalModules.filter { plan.targetDependencyMap[$0] != nil }
         let testModules = { (modules: [String]) in Self.testModules(for: modules).filter { plan.targetDependencyMap[$0] != nil } }
         let everything = Self.closure(of: [Self.coreModule] + optional + testModules(optional), in: plan)
+        let manifest = (try? String(contentsOf: root.appendingPathComponent(".build/\(configuration.rawValue).yaml"), encoding: .utf8)) ?? ""
+        let planned = Self.plannedObjectFiles(manifest: manifest, buildDirectory: buildDirectory)
         var objects: [String: [String]] = [:]
         for module in everything {
-            let found = Self.objectFiles(in: buildDirectory.appendingPathComponent("\(module).build"))
-            guard !found.isEmpty else {
+            let found = planned[module] ?? []
+            guard !found.isEmpty, found.allSatisfy({ FileManager.default.fileExists(atPath: $0) }) else {
                 throw ForgeError("the runtime module \(module) is not built in \(buildDirectory.path); run `forge runtime:build`\(configuration == .release ? " --release" : "")")
             }
             objects[module] = found
         }
 
         var files: [(String, String)] = [("compile.rsp", Self.responseFile(compileFlags(plan: plan, modules: everything)))]
-        let extraLinkFlags = linkFlags()
+        let extraLinkFlags = Self.linkFlags(manifest: manifest)
         for subset in Self.subsets(of: optional) {
             let app = Self.closure(of: [Self.coreModule] + subset, in: plan)
             let tests = Self.closure(of: [Self.coreModule] + subset + testModules(subset), in: plan).subtracting(app)
@@ -93,10 +95,23 @@ extension PrebuiltRuntime {
         modules.reduce([[]]) { subsets, module in subsets + subsets.map { $0 + [module] } }
     }
 
-    /// The object files of one module's build folder, sorted so the link order is stable.
-    static func objectFiles(in folder: URL) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { return [] }
-        return enumerator.compactMap { ($0 as? URL)?.path }.filter { $0.hasSuffix(".o") }.sorted()
+    /// Each module's object files, as the last build's llbuild manifest (`.build/<configuration>.yaml`)
+    /// names them. Not a listing of the build folders: SwiftPM leaves the objects of deleted or
+    /// moved sources there, and linking those would define their symbols twice.
+    static func plannedObjectFiles(manifest text: String, buildDirectory: URL) -> [String: [String]] {
+        let prefix = buildDirectory.path + "/"
+        var objects: [String: Set<String>] = [:]
+        for line in text.split(separator: "\n") where line.hasPrefix("    outputs: [") {
+            guard let start = line.firstIndex(of: "["),
+                  let paths = try? JSONDecoder().decode([String].self, from: Data(line[start...].utf8))
+            else { continue }
+            for path in paths where path.hasSuffix(".o") && path.hasPrefix(prefix) {
+                let folder = path.dropFirst(prefix.count).prefix { $0 != "/" }
+                guard folder.hasSuffix(".build") else { continue }
+                objects[String(folder.dropLast(".build".count)), default: []].insert(path)
+            }
+        }
+        return objects.mapValues { $0.sorted() }
     }
 
     /// How swiftc finds the runtime's modules: the `.swiftmodule` folder, and the module maps and
@@ -126,9 +141,7 @@ extension PrebuiltRuntime {
 
     /// The system libraries the runtime's packages ask SwiftPM to link (`linkerSettings`), read
     /// from the link command of the package's own test product, which links every module.
-    func linkFlags() -> [String] {
-        let manifest = root.appendingPathComponent(".build/\(configuration.rawValue).yaml")
-        guard let text = try? String(contentsOf: manifest, encoding: .utf8) else { return [] }
+    static func linkFlags(manifest text: String) -> [String] {
         var flags: [String] = []
         for line in text.split(separator: "\n") where line.contains("\"-emit-executable\"") || line.contains("\"-emit-library\"") {
             guard let start = line.firstIndex(of: "["),
