@@ -11,6 +11,10 @@ public struct AppBuilder {
         self.runtimeRoot = runtimeRoot
     }
 
+    /// The forge libraries an app's executable may link (an app links ForgeAuth only with auth,
+    /// ForgeRuntimePostgres only with `--db postgres`; a folder it does not link only costs a look).
+    static let runtimeLibraries = ["ForgeRuntime", "ForgeAuth", "ForgeRuntimePostgres"]
+
     /// Whether the executable exists and is newer than every source it is built from.
     public var isUpToDate: Bool {
         let fileManager = FileManager.default
@@ -19,7 +23,8 @@ public struct AppBuilder {
         else { return false }
         var inputs = [project.root.appendingPathComponent("Package.swift"), project.root.appendingPathComponent("Sources")]
         if let runtimeRoot {
-            inputs += [runtimeRoot.appendingPathComponent("Package.swift"), runtimeRoot.appendingPathComponent("Sources/ForgeRuntime")]
+            inputs.append(runtimeRoot.appendingPathComponent("Package.swift"))
+            inputs += Self.runtimeLibraries.map { runtimeRoot.appendingPathComponent("Sources/\($0)") }
         }
         return inputs.allSatisfy { Self.newestModification(under: $0).map { $0 <= built } ?? true }
     }
