@@ -24,6 +24,10 @@ public struct AppBuilder {
         return PrebuiltRuntime(root: runtimeRoot, configuration: configuration)
     }
 
+    /// The forge libraries an app's executable may link (an app links ForgeAuth only with auth,
+    /// ForgeRuntimePostgres only with `--db postgres`; a folder it does not link only costs a look).
+    static let runtimeLibraries = ["ForgeRuntime", "ForgeAuth", "ForgeRuntimePostgres"]
+
     /// Whether the executable exists and is newer than every source it is built from.
     public var isUpToDate: Bool {
         let fileManager = FileManager.default
@@ -32,7 +36,8 @@ public struct AppBuilder {
         else { return false }
         var inputs = [project.root.appendingPathComponent("Package.swift"), project.root.appendingPathComponent("Sources")]
         if let runtimeRoot, prebuiltRuntime() == nil {
-            inputs += [runtimeRoot.appendingPathComponent("Package.swift"), runtimeRoot.appendingPathComponent("Sources")]
+            inputs.append(runtimeRoot.appendingPathComponent("Package.swift"))
+            inputs += Self.runtimeLibraries.map { runtimeRoot.appendingPathComponent("Sources/\($0)") }
         }
         return inputs.allSatisfy { Self.newestModification(under: $0).map { $0 <= built } ?? true }
     }

@@ -141,7 +141,7 @@ public struct Doctor {
 
     /// The `.env secrets` check: `APP_SECRET` always, `JWT_SECRET` when the app has the auth
     /// module. A secret fails when missing, shorter than 32 characters, or a placeholder (the
-    /// runtime refuses to start on the same JWT_SECRET, see `AuthSettings.problem(withSecret:)`).
+    /// runtime refuses to start on the same JWT_SECRET, see ForgeAuth's `AuthSettings.problem(withSecret:)`).
     static func secretsCheck(envText: String?, needsJWT: Bool) -> Check {
         guard let text = envText else {
             return Check(name: ".env secrets", passed: false, detail: "no .env file",

@@ -87,7 +87,14 @@ public enum AppCommandLine {
         case "routes":
             logger.logLevel = .error
             let database = try await Database.open(.sqliteMemory, logger: logger)
-            let (_, table) = try await AppServer.buildRouter(for: definition, configuration: configuration, database: database)
+            let table: RouteTable
+            do {
+                (_, table) = try await AppServer.buildRouter(for: definition, configuration: configuration, database: database)
+            } catch {
+                // A module refused its settings: close the pool before reporting it.
+                try? await database.close()
+                throw error
+            }
             try await database.close()
             if options.json {
                 print(try JSON.string(table.routes))

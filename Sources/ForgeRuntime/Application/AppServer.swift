@@ -46,13 +46,13 @@ public enum AppServer {
     /// Serves the app until SIGINT or SIGTERM, then closes the database.
     public static func serve(_ definition: AppDefinition, configuration: AppConfiguration, logger: Logger) async throws {
         let database = try await Database.open(configuration.database, logger: logger, drivers: definition.drivers)
-        let (router, _) = try await buildRouter(for: definition, configuration: configuration, database: database)
-        let app = Application(
-            router: router,
-            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: definition.name),
-            logger: logger
-        )
         do {
+            let (router, _) = try await buildRouter(for: definition, configuration: configuration, database: database)
+            let app = Application(
+                router: router,
+                configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: definition.name),
+                logger: logger
+            )
             try await app.runService()
         } catch {
             try? await database.close()
