@@ -25,7 +25,7 @@ forge make:resource Product -f name:string:required,max:120 -f price:float:requi
 step "forge make:resource Order -f total:money:required,ge:0 -p   (behind authentication)"
 forge make:resource Order -f total:money:required,ge:0 -p
 
-step "forge db:migrate   (the first build of a new app takes a few minutes)"
+step "forge db:migrate   (builds the app: its own files only, it links the prebuilt runtime)"
 forge db:migrate
 
 step "forge route:list"
