@@ -29,6 +29,8 @@ import Testing
             let folder = build.appendingPathComponent("\(module).build")
             let object = folder.appendingPathComponent("\(module).swift.o")
             manifest += "  \"C.\(module)\":\n    outputs: [\"\(object.path)\",\"\(build.path)/Modules/\(module).swiftmodule\"]\n"
+            // The debugger's AST wrapper: planned, but made only when a linked product needs it.
+            manifest += "  \"C.\(module).wrap\":\n    outputs: [\"\(folder.path)/\(module).swiftmodule.o\"]\n"
             guard !missing.contains(module) else { continue }
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try Data().write(to: object)

@@ -29,8 +29,11 @@ extension PrebuiltRuntime {
         let planned = Self.plannedObjectFiles(manifest: manifest, buildDirectory: buildDirectory)
         var objects: [String: [String]] = [:]
         for module in everything {
-            let found = planned[module] ?? []
-            guard !found.isEmpty, found.allSatisfy({ FileManager.default.fileExists(atPath: $0) }) else {
+            // `<Module>.swiftmodule.o` wraps the module's AST for the debugger; SwiftPM makes it only
+            // when a product it links needs it, so it is linked where it exists and never required.
+            let exists = { (path: String) in FileManager.default.fileExists(atPath: path) }
+            let found = (planned[module] ?? []).filter { !$0.hasSuffix(".swiftmodule.o") || exists($0) }
+            guard !found.isEmpty, found.allSatisfy(exists) else {
                 throw ForgeError("the runtime module \(module) is not built in \(buildDirectory.path); run `forge runtime:build`\(configuration == .release ? " --release" : "")")
             }
             objects[module] = found
