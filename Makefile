@@ -21,7 +21,7 @@ release:
 	$(SWIFT) build -c release --product forge --static-swift-stdlib
 
 # forge finds its runtime and templates in $(PREFIX)/share/forge, next to $(PREFIX)/bin/forge.
-# `forge runtime:build` then builds the runtime there once (about 6 minutes on 2 cores), so
+# `forge runtime:build` then builds the runtime there once (about 10 minutes on 2 cores), so
 # every app made by this installation links it instead of compiling it (docs/architecture.md).
 install: release
 	install -d "$(PREFIX)/bin" "$(PREFIX)/share/forge"
