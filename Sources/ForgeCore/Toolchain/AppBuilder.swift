@@ -43,8 +43,10 @@ public struct AppBuilder {
     }
 
     /// Builds the app's executable unless it is up to date, streaming SwiftPM's progress.
+    ///
+    /// An up-to-date app costs no `swiftc --version`: the toolchain matters only to a build.
     public func buildIfNeeded(log: (String) -> Void) throws(ForgeError) {
-        try prepareRuntime(.debug, log: log)
+        if let runtime = prebuiltRuntime(.debug) { discardBuildIfRuntimeChanged(runtime, log: log) }
         if isUpToDate { return }
         try build(.debug, log: log)
     }
@@ -80,11 +82,15 @@ public struct AppBuilder {
         case let .otherToolchain(built, active):
             throw ForgeError("the prebuilt runtime in \(runtime.root.path) was built with \(built.version), but `swift` is \(active.version); run `forge runtime:build`\(configuration == .release ? " --release" : "") to rebuild it, or set FORGE_RUNTIME=source")
         }
-        if builtAgainstAnotherRuntime(runtime) {
-            log("The runtime changed since \(project.manifest.app.name) was built; rebuilding the app's own files.")
-            try? FileManager.default.removeItem(at: project.root.appendingPathComponent(".build/\(configuration.rawValue)").resolvingSymlinksInPath())
-            try? FileManager.default.removeItem(at: stampFile(configuration))
-        }
+        discardBuildIfRuntimeChanged(runtime, log: log)
+    }
+
+    /// Discards the app's build in `runtime`'s configuration when it links an earlier build of it.
+    func discardBuildIfRuntimeChanged(_ runtime: PrebuiltRuntime, log: (String) -> Void) {
+        guard builtAgainstAnotherRuntime(runtime) else { return }
+        log("The runtime changed since \(project.manifest.app.name) was built; rebuilding the app's own files.")
+        try? FileManager.default.removeItem(at: project.root.appendingPathComponent(".build/\(runtime.configuration.rawValue)").resolvingSymlinksInPath())
+        try? FileManager.default.removeItem(at: stampFile(runtime.configuration))
     }
 
     /// Whether the app's `configuration` build links an earlier build of `runtime`: its recorded
