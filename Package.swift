@@ -40,8 +40,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
     ],
     targets: [
-        .executableTarget(
-            name: "forge",
+        .executableTarget(name: "forge", dependencies: ["ForgeCLI"]),
+        // The commands, as a library so that ForgeCLITests can run them in process.
+        .target(
+            name: "ForgeCLI",
             dependencies: [
                 "ForgeCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -96,6 +98,7 @@ let package = Package(
         ),
         .target(name: "ForgeAuthTesting", dependencies: ["ForgeAuth", "ForgeTesting"]),
         .testTarget(name: "ForgeCoreTests", dependencies: ["ForgeCore"]),
+        .testTarget(name: "ForgeCLITests", dependencies: ["ForgeCLI", "ForgeCore"]),
         .testTarget(name: "ForgeRuntimeTests", dependencies: ["ForgeRuntime", "ForgeTesting"]),
         .testTarget(name: "ForgeAuthTests", dependencies: ["ForgeAuth", "ForgeAuthTesting", "ForgeRuntime", "ForgeTesting"]),
         .testTarget(name: "ForgeRuntimePostgresTests", dependencies: ["ForgeRuntimePostgres", "ForgeRuntime", "ForgeTesting"]),

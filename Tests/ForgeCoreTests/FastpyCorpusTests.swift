@@ -39,7 +39,7 @@ struct FastpyCorpusEntry: Decodable, Sendable, CustomTestStringConvertible {
         #expect(coveredTypes == fastpyTypes, "types missing from the corpus: \(fastpyTypes.subtracting(coveredTypes).map(\.rawValue).sorted())")
 
         let coveredRules = Set(corpus.flatMap(\.writtenRuleNames))
-        let missingRules = Set(FieldRule.names).subtracting(coveredRules)
+        let missingRules = Set(SpecRule.names).subtracting(coveredRules)
         #expect(missingRules.isEmpty, "rules missing from the corpus: \(missingRules.sorted())")
 
         // fastpy has neither enums nor references, so no entry may expect their payloads.

@@ -47,7 +47,7 @@ import Testing
     // MARK: - Bounds and foreign keys
 
     @Test(arguments: [
-        ("price:float:gt:0", [FieldRule.gt(0)], ["gt:0"]),
+        ("price:float:gt:0", [SpecRule.gt(0)], ["gt:0"]),
         ("price:float:ge:0", [.ge(0)], ["ge:0"]),
         ("price:float:gte:0", [.ge(0)], ["ge:0"]),
         ("price:float:lt:10", [.lt(10)], ["lt:10"]),
@@ -63,8 +63,8 @@ import Testing
         ("owner_id:bigint:required,foreign:users.id", [.required, .foreign(table: "users", column: "id")], ["required", "foreign:users.id"]),
         ("category_id:integer:nullable,foreign:blog_categories.id",
          [.nullable, .foreign(table: "blog_categories", column: "id")], ["nullable", "foreign:blog_categories.id"]),
-    ] as [(String, [FieldRule], [String])])
-    func parsesBoundsAndForeignKeys(spec: String, rules: [FieldRule], written: [String]) throws {
+    ] as [(String, [SpecRule], [String])])
+    func parsesBoundsAndForeignKeys(spec: String, rules: [SpecRule], written: [String]) throws {
         let field = try FieldSpecParser.parse(spec)
         #expect(field.rules == rules)
         #expect(field.rules.map(\.description) == written)
@@ -228,7 +228,7 @@ import Testing
         let ruleCount = Int.random(in: 0...4, using: &generator)
         if ruleCount > 0 {
             let rules = (0..<ruleCount).map { _ in
-                let name = FieldRule.names.randomElement(using: &generator)!
+                let name = SpecRule.names.randomElement(using: &generator)!
                 return Bool.random(using: &generator) ? name : name + ":" + arguments.randomElement(using: &generator)!
             }
             spec += ":" + rules.joined(separator: ",")

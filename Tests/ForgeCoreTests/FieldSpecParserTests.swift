@@ -55,7 +55,7 @@ import Testing
     }
 
     @Test func storesRulesAsTheyAreWritten() {
-        let rules: [FieldRule] = [.required, .max(200), .min(0.5), .defaultValue("a:b")]
+        let rules: [SpecRule] = [.required, .max(200), .min(0.5), .defaultValue("a:b")]
         #expect(rules.map(\.description) == ["required", "max:200", "min:0.5", "default:a:b"])
     }
 

@@ -112,9 +112,9 @@ extension ResourceContext {
             let values = field.values ?? [""]
             return "\"\(values[(variant - 1) % values.count])\""
         case .integer, .bigint, .reference:
-            return FieldRule.format(number(Double(variant * 7), within: field, variant: variant).rounded(.down))
+            return SpecRule.format(number(Double(variant * 7), within: field, variant: variant).rounded(.down))
         case .float, .decimal, .money, .percent:
-            return FieldRule.format(number(Double(variant) + 0.25, within: field, variant: variant))
+            return SpecRule.format(number(Double(variant) + 0.25, within: field, variant: variant))
         }
     }
 

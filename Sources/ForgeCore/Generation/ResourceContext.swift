@@ -139,7 +139,7 @@ struct ResourceContext {
         return ".dialect(sqlite: \"\(sqlite)\", postgres: \"\(postgres)\")"
     }
 
-    /// `FieldRule` expressions for a field's value rules (everything but presence).
+    /// ForgeRuntime `FieldRule` expressions for a field's value rules (everything but presence).
     func valueRules(_ field: Field) -> [String] {
         var rules: [String] = []
         if let builtIn = field.type.traits.validation { rules.append(builtIn) }
@@ -262,7 +262,7 @@ struct ResourceContext {
 
     /// A bound as a Swift literal of the field's type: `5`, `5.0`, `"9999.99"`.
     func numberLiteral(_ value: Double, for field: Field) -> String {
-        let text = FieldRule.format(value)
+        let text = SpecRule.format(value)
         switch field.type.traits.swift {
         case "Double": return text.contains(".") ? text : text + ".0"
         case "ExactDecimal": return text.contains(".") ? "\"\(text)\"" : text

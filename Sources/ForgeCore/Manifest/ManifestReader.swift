@@ -97,7 +97,7 @@ enum ManifestReader {
                 }
                 let target = value(of: lines.first, key: "    target")
                 if target != nil { lines.removeFirst() }
-                var rules: [FieldRule] = []
+                var rules: [SpecRule] = []
                 switch lines.popFirst() {
                 case "    rules: []":
                     break

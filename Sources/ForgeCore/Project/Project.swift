@@ -32,16 +32,6 @@ public struct Project {
     }
 }
 
-/// Where a project's Package.swift finds ForgeRuntime.
-public struct RuntimeLink: Equatable, Sendable {
-    /// The forge package path the build will use.
-    public var path: String
-    /// Whether `FORGE_RUNTIME_PATH` chose it rather than the path `forge new` wrote.
-    public var fromEnvironment: Bool
-
-    public var url: URL { URL(fileURLWithPath: path) }
-}
-
 extension Project {
     /// The runtime link the app builds with: `FORGE_RUNTIME_PATH` when set, else the path written
     /// into Package.swift; `nil` when Package.swift is missing or names none.

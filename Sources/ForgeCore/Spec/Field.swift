@@ -4,13 +4,13 @@ public struct Field: Equatable, Sendable, Codable {
     /// column ends in `_id`.
     public var name: String
     public var type: FieldType
-    public var rules: [FieldRule]
+    public var rules: [SpecRule]
     /// The values of an `enum` field, as stored and sent over the API.
     public var values: [String]?
     /// The resource a `references` field points at.
     public var target: String?
 
-    public init(name: String, type: FieldType, rules: [FieldRule] = [], values: [String]? = nil, target: String? = nil) {
+    public init(name: String, type: FieldType, rules: [SpecRule] = [], values: [String]? = nil, target: String? = nil) {
         self.name = name
         self.type = type
         self.rules = rules

@@ -9,7 +9,7 @@ import Foundation
 public enum FieldSpecParser {
     /// One rule as written: the parsed rule, its text and its 1-based column in the spec.
     struct RuleToken {
-        var rule: FieldRule
+        var rule: SpecRule
         var text: String
         var column: Int
     }
@@ -142,7 +142,7 @@ public enum FieldSpecParser {
     }
 
     /// Parses one rule; `offset` is the 1-based column where the token starts in `spec`.
-    static func parseRule(_ token: String, spec: String, offset: Int) throws(FieldSpecError) -> FieldRule {
+    static func parseRule(_ token: String, spec: String, offset: Int) throws(FieldSpecError) -> SpecRule {
         let pieces = token.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
         let ruleName = pieces[0].lowercased()
         let argument = pieces.count > 1 ? pieces[1] : nil
@@ -156,13 +156,13 @@ public enum FieldSpecParser {
                                      reason: "'\(argument)' is not a number in rule '\(token)'")
             }
             // Bounds become Swift literals and column checks; refuse what a Double cannot hold exactly.
-            guard SpecValue.sameNumber(FieldRule.format(value), argument) else {
+            guard SpecValue.sameNumber(SpecRule.format(value), argument) else {
                 throw FieldSpecError(.badNumber, spec: spec, token: argument, column: offset + ruleName.count + 1,
                                      reason: "'\(argument)' has more digits than a bound keeps exactly (15 significant digits)")
             }
             return value
         }
-        func flag(_ rule: FieldRule) throws(FieldSpecError) -> FieldRule {
+        func flag(_ rule: SpecRule) throws(FieldSpecError) -> SpecRule {
             if let argument {
                 throw FieldSpecError(.unexpectedValue, spec: spec, token: token, column: offset,
                                      reason: "rule '\(ruleName)' takes no value, got '\(argument)'")
@@ -199,7 +199,7 @@ public enum FieldSpecParser {
         default:
             throw FieldSpecError(.unknownRule, spec: spec, token: pieces[0], column: offset,
                                  reason: "unknown rule '\(pieces[0])'",
-                                 suggestion: Suggester.closest(to: ruleName, in: FieldRule.names))
+                                 suggestion: Suggester.closest(to: ruleName, in: SpecRule.names))
         }
     }
 
@@ -225,11 +225,11 @@ public enum FieldSpecParser {
 
     static func checkConsistency(_ field: Field, tokens: [RuleToken], spec: String) throws(FieldSpecError) {
         /// An error pointing at the rule as the user wrote it.
-        func fail(_ code: FieldSpecError.Code, _ rule: FieldRule, _ reason: String) -> FieldSpecError {
+        func fail(_ code: FieldSpecError.Code, _ rule: SpecRule, _ reason: String) -> FieldSpecError {
             let token = tokens.first { $0.rule == rule }
             return FieldSpecError(code, spec: spec, token: token?.text ?? rule.description, column: token?.column ?? 1, reason: reason)
         }
-        func written(_ rule: FieldRule) -> String {
+        func written(_ rule: SpecRule) -> String {
             String((tokens.first { $0.rule == rule }?.text ?? rule.description).prefix { $0 != ":" })
         }
         let type = field.type
@@ -254,7 +254,7 @@ public enum FieldSpecParser {
                     throw fail(.badNumber, rule, "a bound on a whole-number type must be a whole number")
                 }
                 if type.traits.measure == .value, let range = type.traits.range, !range.contains(bound) {
-                    throw fail(.contradiction, rule, "\(FieldRule.format(bound)) is outside what a \(typeName) holds (\(FieldRule.format(range.lowerBound)) to \(FieldRule.format(range.upperBound)))")
+                    throw fail(.contradiction, rule, "\(SpecRule.format(bound)) is outside what a \(typeName) holds (\(SpecRule.format(range.lowerBound)) to \(SpecRule.format(range.upperBound)))")
                 }
             case .gt(let bound), .ge(let bound), .lt(let bound), .le(let bound):
                 guard type.traits.measure == .value else {
@@ -265,7 +265,7 @@ public enum FieldSpecParser {
                     throw fail(.badNumber, rule, "a bound on a whole-number type must be a whole number")
                 }
                 if let range = type.traits.range, !range.contains(bound) {
-                    throw fail(.contradiction, rule, "\(FieldRule.format(bound)) is outside what a \(typeName) holds (\(FieldRule.format(range.lowerBound)) to \(FieldRule.format(range.upperBound)))")
+                    throw fail(.contradiction, rule, "\(SpecRule.format(bound)) is outside what a \(typeName) holds (\(SpecRule.format(range.lowerBound)) to \(SpecRule.format(range.upperBound)))")
                 }
             case .foreign(_, let column):
                 guard type.isWholeNumber || type == .reference else {
@@ -298,7 +298,7 @@ public enum FieldSpecParser {
                 default: false
                 }
             } ?? .max(high.value)
-            throw fail(.contradiction, culprit, "no \(typeName) value fits between the lower bound \(FieldRule.format(low.value)) and the upper bound \(FieldRule.format(high.value))")
+            throw fail(.contradiction, culprit, "no \(typeName) value fits between the lower bound \(SpecRule.format(low.value)) and the upper bound \(SpecRule.format(high.value))")
         }
         if let value = field.defaultValue {
             try checkDefault(value, of: field) { code, reason in fail(code, .defaultValue(value), reason) }

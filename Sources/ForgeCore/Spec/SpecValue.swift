@@ -46,7 +46,7 @@ enum SpecValue {
     static func scale(of field: Field) -> Int {
         guard !field.type.isWholeNumber else { return 0 }
         let bounds = [field.lowerBound, field.upperBound].compactMap { $0 }
-        let written = bounds.map { FieldRule.format($0.value).split(separator: ".").dropFirst().first?.count ?? 0 }.max() ?? 0
+        let written = bounds.map { SpecRule.format($0.value).split(separator: ".").dropFirst().first?.count ?? 0 }.max() ?? 0
         let needed = max(2, written + (bounds.contains { !$0.inclusive } ? 1 : 0))
         return field.type == .money || field.type == .percent ? min(needed, 4) : needed
     }

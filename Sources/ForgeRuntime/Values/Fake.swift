@@ -181,10 +181,3 @@ public struct Fake: Sendable {
         ["label": .string(pick(Self.words)), "rank": .number(Double(unique ?? integer(in: 1...100))), "active": .bool(boolean())]
     }
 }
-
-/// Makes valid drafts of one model, for seeders and tests.
-public protocol Factory: Sendable {
-    associatedtype Draft: Encodable & Sendable
-    /// A valid draft; `index` differs for every draft of one run, so unique fields stay unique.
-    func draft(_ index: Int, using fake: inout Fake) -> Draft
-}

@@ -1,0 +1,6 @@
+import Foundation
+import ForgeCore
+
+extension ForgeError: LocalizedError {
+    public var errorDescription: String? { message }
+}

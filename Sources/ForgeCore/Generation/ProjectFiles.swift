@@ -1,0 +1,49 @@
+import Foundation
+
+/// The files forge owns and rewrites from the manifest: `forge.yaml` and the registry.
+public struct ProjectFiles {
+    public let manifest: Manifest
+    public let templates: TemplateLibrary
+
+    public init(manifest: Manifest, templates: TemplateLibrary) {
+        self.manifest = manifest
+        self.templates = templates
+    }
+
+    /// The registry path inside an app.
+    public static let registryPath = "Sources/App/Forge/Registry.swift"
+
+    public func forgeOwned() throws(ForgeError) -> [GeneratedFile] {
+        [
+            GeneratedFile(path: Manifest.fileName, contents: try manifest.yaml(), ownership: .forge),
+            GeneratedFile(path: Self.registryPath, contents: try templates.render("app/Registry.swift", registryValues), ownership: .forge),
+        ]
+    }
+
+    /// What the registry lists, from the manifest alone: resources in manifest order (which is
+    /// dependency order), then components in the order they were made.
+    var registryValues: [String: Any] {
+        let components = manifest.components ?? []
+        let migrations = manifest.migrationNames
+        let seeders = manifest.resources.filter { $0.has(.seeder) }.map { "\($0.name)Seeder" }
+            + components.filter { $0.kind == .seeder }.map { "\($0.name)Seeder" }
+        var registrations: [String] = []
+        var hasProtected = false
+        for resource in manifest.resources where resource.has(.controller) {
+            hasProtected = hasProtected || resource.protected == true
+            registrations.append("\(resource.name)Controller(service: \(resource.name)Service(database: database)).register(on: \(resource.protected == true ? "authenticated" : "routes"))")
+        }
+        for component in components where component.kind == .controller || component.kind == .route {
+            hasProtected = hasProtected || component.protected == true
+            let type = component.name + (component.kind == .controller ? "Controller" : "Routes")
+            registrations.append("\(type)(database: database).register(on: \(component.protected == true ? "authenticated" : "routes"))")
+        }
+        return [
+            "migrations": migrations.sorted().map(MigrationName.typeName),
+            "seeders": seeders,
+            "middleware": components.filter { $0.kind == .middleware }.map { "\($0.name)Middleware" },
+            "registrations": registrations,
+            "hasProtected": hasProtected,
+        ]
+    }
+}

@@ -1,0 +1,20 @@
+import Foundation
+import Hummingbird
+import SQLKit
+
+/// Which columns of a model a client may sort and filter on.
+public struct ListingRules: Sendable {
+    /// Column → kind, for every column a client may name.
+    public var columns: [String: ColumnKind]
+    /// The order when the client names none.
+    public var defaultSort: [ListQuery.SortKey]
+
+    /// Rules for `columns` plus the timestamps, and `id` unless `exposesID` is false (models with
+    /// public IDs never reveal their integer key, not even by sorting or filtering on it).
+    public init(columns: [String: ColumnKind], exposesID: Bool = true, defaultSort: [ListQuery.SortKey] = [ListQuery.SortKey(column: "id")]) {
+        var all = columns.merging(["created_at": .datetime, "updated_at": .datetime]) { mine, _ in mine }
+        if exposesID { all["id"] = .integer }
+        self.columns = all
+        self.defaultSort = defaultSort
+    }
+}

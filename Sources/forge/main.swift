@@ -1,0 +1,3 @@
+import ForgeCLI
+
+Forge.main()
