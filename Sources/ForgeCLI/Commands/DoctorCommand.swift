@@ -4,6 +4,7 @@ import ForgeCore
 
 struct DoctorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "doctor",
         abstract: "Check the toolchain, the app, its runtime link, database and migrations.",
         discussion: """
         Each failed check prints how to fix it; the exit code is 1 when any check fails.
