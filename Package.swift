@@ -49,9 +49,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Rules forge and the runtime both apply (formats, value-rule messages, date and time
+        // text): no dependencies, so the CLI can link it without the server stack.
+        .target(name: "ForgeShared"),
         .target(
             name: "ForgeCore",
             dependencies: [
+                "ForgeShared",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
@@ -59,6 +63,7 @@ let package = Package(
         .target(
             name: "ForgeRuntime",
             dependencies: [
+                "ForgeShared",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
@@ -67,6 +72,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .target(

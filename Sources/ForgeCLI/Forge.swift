@@ -1,5 +1,6 @@
 import ArgumentParser
 import ForgeCore
+import Foundation
 
 /// The `forge` command: a thin shell over ForgeCore.
 public struct Forge: ParsableCommand {
@@ -22,4 +23,27 @@ public struct Forge: ParsableCommand {
     )
 
     public init() {}
+
+    /// Parses the process's arguments, runs the command and exits: 0 on success, 64 on a usage
+    /// error (argument-parser's own, or a field spec or name forge cannot read), 1 otherwise.
+    public static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let status = exitStatus(for: error)
+            guard status == 64, !(error is ValidationError) else { exit(withError: error) }
+            FileHandle.standardError.write(Data("Error: \(message(for: error))\n".utf8))
+            Foundation.exit(status)
+        }
+    }
+
+    /// The exit status for `error`: 64 (`EX_USAGE`) for bad input on the command line.
+    public static func exitStatus(for error: any Error) -> Int32 {
+        switch error {
+        case let error as ForgeError where error.isUsageError: ExitCode.validationFailure.rawValue
+        case is FieldSpecError: ExitCode.validationFailure.rawValue
+        default: exitCode(for: error).rawValue
+        }
+    }
 }

@@ -84,6 +84,10 @@ import Testing
     /// One of every generator, in the order a user might run them, each planned on the manifest
     /// the one before left: the files are what the app holds at the end.
     @Test func everyGenerator() throws {
+        try compare(try Self.everyGeneratorFiles(), with: "every-generator")
+    }
+
+    static func everyGeneratorFiles() throws -> [GeneratedFile] {
         var manifest = Manifest(appName: "shop", auth: true)
         var files: [String: GeneratedFile] = [:]
         func take(_ plan: GenerationPlan) {
@@ -110,7 +114,7 @@ import Testing
         take(try components.exception("PaymentRequired", status: 402))
         take(try resources.plan(name: "Order", specs: ["total:money:required,ge:0"], protected: true, date: date.addingTimeInterval(300)))
         take(try components.route("Account", protected: true))
-        try compare(files.values.sorted { $0.path < $1.path }, with: "every-generator")
+        return files.values.sorted { $0.path < $1.path }
     }
 
     /// Golden files carry a `.golden` suffix, so a generated `.gitignore` stays inert inside

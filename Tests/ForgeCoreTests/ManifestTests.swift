@@ -78,6 +78,24 @@ import Testing
         #expect(try Manifest.parseWithYams(text, path: "forge.yaml") == manifest)
     }
 
+    /// The manifest has one schema, the Codable `Manifest`, and two fast paths: the hand writer
+    /// and the line reader. On every forge.yaml among the golden files, all three agree: Yams
+    /// and the reader read the same manifest, and the writer writes the file back byte for byte.
+    @Test func theWriterTheReaderAndYamsAgreeOnEveryFixture() throws {
+        let golden = repositoryRoot.appendingPathComponent("Fixtures/golden")
+        let manifests = try FileManager.default.contentsOfDirectory(atPath: golden.path).sorted()
+            .map { golden.appendingPathComponent("\($0)/forge.yaml.golden") }
+            .filter { FileManager.default.fileExists(atPath: $0.path) }
+        #expect(manifests.count >= 6)
+        for url in manifests {
+            let text = try String(contentsOf: url, encoding: .utf8)
+            let yams = try Manifest.parseWithYams(text, path: url.path)
+            let fast = try #require(ManifestReader.read(text), "the line reader gave up on \(url.path)")
+            #expect(fast == yams, "\(url.path)")
+            #expect(try yams.yaml() == text, "\(url.path) is not what the writer writes")
+        }
+    }
+
     @Test func leavesOtherLayoutsToYams() throws {
         let flow = "version: 1\napp: {name: shop, database: sqlite}\nresources: []\n"
         #expect(ManifestReader.read(flow) == nil)

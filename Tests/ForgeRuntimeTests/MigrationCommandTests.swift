@@ -46,11 +46,11 @@ import Testing
     }
 
     @Test func productionRefusesDestructiveCommandsWithoutForce() throws {
-        let production = AppConfiguration(environment: "production")
-        #expect(throws: AppCommandLineError.self) {
-            try AppCommandLine.guardProduction("fresh", production, try AppCommandLine.Options(parsing: [], command: "fresh"))
-        }
-        try AppCommandLine.guardProduction("fresh", production, try AppCommandLine.Options(parsing: ["--force"], command: "fresh"))
-        try AppCommandLine.guardProduction("rollback", AppConfiguration(), try AppCommandLine.Options(parsing: [], command: "rollback"))
+        let production = AppCommandEnvironment(definition: AppDefinition(name: "test", migrations: [], registerRoutes: { _, _ in }), configuration: AppConfiguration(environment: "production"), logger: Logger(label: "test"))
+        #expect(throws: AppCommandLineError.self) { try production.guardProduction("fresh", force: false) }
+        try production.guardProduction("fresh", force: true)
+        var development = production
+        development.configuration = AppConfiguration()
+        try development.guardProduction("rollback", force: false)
     }
 }

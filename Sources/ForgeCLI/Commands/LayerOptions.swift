@@ -19,9 +19,19 @@ struct LayerOptions: ParsableArguments {
         } else {
             plan = try workspace.resources.plan(layer: layer, name: name)
         }
-        let registers = [Manifest.Layer.migration, .controller, .seeder].contains(layer)
         try output.write(plan, in: workspace, command: "make:\(layer.rawValue)",
                          upToDate: "\(name)'s \(layer.rawValue) is up to date: nothing to write.",
-                         next: registers ? ["forge route:list"] : ["swift build"])
+                         next: Self.nextSteps(after: layer, name: name))
+    }
+
+    /// What to run after writing `layer`: the command that uses what was just written.
+    static func nextSteps(after layer: Manifest.Layer, name: String) -> [String] {
+        switch layer {
+        case .migration: ["forge db:migrate"]
+        case .controller: ["forge route:list"]
+        case .seeder: ["forge db:seed --seeder \((try? ResourceName(name).type) ?? name)"]
+        case .test: ["swift test"]
+        case .model, .repository, .request, .response, .service, .factory: ["swift build"]
+        }
     }
 }

@@ -22,7 +22,7 @@ extension ComponentGenerator {
         do {
             fields = try FieldSpecParser.parse(specs)
         } catch {
-            throw ForgeError(error.description)
+            throw ForgeError(error)
         }
         let full = (manifest.components ?? []).first { $0.kind == .migration && MigrationName.typeName($0.name) == MigrationName.typeName(action) }?.name
             ?? MigrationName.make(action, at: date, after: manifest.migrationNames)
@@ -66,7 +66,7 @@ extension ComponentGenerator {
         if let owner = manifest.resources.first(where: { $0.table == table }) {
             throw ForgeError("make:migration create_\(table): resource '\(owner.name)' already creates table '\(table)'")
         }
-        let resource = Manifest.Resource(name: table.pascalCased, table: table, migration: name, fields: try resolved(fields))
+        let resource = Manifest.Resource(name: table.pascalCased, table: table, migration: name, fields: try manifest.resolveReferences(ofMigration: fields))
         let context: ResourceContext
         do {
             context = try ResourceContext(resource: resource, manifest: manifest, command: command)
@@ -90,7 +90,7 @@ extension ComponentGenerator {
     /// The statements that add `fields` to `table` (columns, then indexes) and those that drop them
     /// (indexes, then columns).
     private func columnSteps(table: String, fields: [Field]) throws(ForgeError) -> (add: [String], drop: [String]) {
-        let resource = Manifest.Resource(name: table.pascalCased, table: table, migration: "", fields: try resolved(fields))
+        let resource = Manifest.Resource(name: table.pascalCased, table: table, migration: "", fields: try manifest.resolveReferences(ofMigration: fields))
         let context: ResourceContext
         do {
             context = try ResourceContext(resource: resource, manifest: manifest, command: "")
@@ -140,20 +140,6 @@ extension ComponentGenerator {
             found.append(field)
         }
         return found
-    }
-
-    /// References tied to their tables, as `make:resource` ties them.
-    private func resolved(_ fields: [Field]) throws(ForgeError) -> [Field] {
-        try fields.map { field throws(ForgeError) in
-            var field = field
-            if field.type == .reference, field.foreignKey == nil {
-                guard let target = manifest.resources.first(where: { $0.name == field.target }) else {
-                    throw ForgeError("'\(field.spec)' refers to resource '\(field.target ?? "")', which this app does not have")
-                }
-                field.rules.append(.foreign(table: target.table, column: "id"))
-            }
-            return field
-        }
     }
 
     static func table(in action: String, after prefix: String) -> String? {

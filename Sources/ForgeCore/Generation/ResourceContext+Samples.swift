@@ -16,25 +16,28 @@ extension ResourceContext {
             let low = max(field.minLength ?? 1, 1)
             let high = field.maxLength ?? field.type.traits.defaultLength ?? 2000
             return call(field.type == .text ? "paragraph" : "text", "length: \(low)...\(max(low, high))", unique)
-        case .integer, .bigint, .float, .decimal, .money, .percent:
-            let (low, high) = fakeRange(field)
-            let range = "in: \(numberLiteral(low, for: field))...\(numberLiteral(high, for: field))"
+        case .float:
+            return call(field.type.traits.fake, fakeRangeArgument(field))
+        case .integer, .bigint:
+            return call(field.type.traits.fake, fakeRangeArgument(field), unique)
+        case .decimal, .money, .percent:
             let scale = SpecValue.scale(of: field)
-            switch field.type {
-            case .float: return call("float", range)
-            case .integer: return call("integer", range, unique)
-            case .bigint: return call("bigint", range, unique)
-            default: return call(field.type.traits.fake, range, scale == 2 ? nil : "scale: \(scale)", unique)
-            }
+            return call(field.type.traits.fake, fakeRangeArgument(field), scale == 2 ? nil : "scale: \(scale)", unique)
         case .enumeration:
             return call("pick", "\(swiftType(field)).allCases", unique)
         case .boolean, .datetime, .uuid, .reference, .json:
             return call(field.type.traits.fake)
         case .date, .time, .color:
             return call(field.type.traits.fake, unique)
-        default:
+        case .email, .url, .phone, .slug, .ip, .file, .image:
             return call(field.type.traits.fake, unique, field.maxLength.map { "maxLength: \($0)" })
         }
+    }
+
+    /// `in: low...high`, the values a number field's factory draws from.
+    private func fakeRangeArgument(_ field: Field) -> String {
+        let (low, high) = fakeRange(field)
+        return "in: \(numberLiteral(low, for: field))...\(numberLiteral(high, for: field))"
     }
 
     /// A closed range of values a number field accepts (see ``SpecValue/fittingRange(_:)``).
@@ -66,7 +69,7 @@ extension ResourceContext {
         var done: Set<String> = [resource.table]
         func visit(_ owner: Manifest.Resource) {
             for field in owner.fields {
-                guard let target = ResourceContext.target(of: field, owner: owner, in: manifest),
+                guard let target = manifest.target(of: field, owner: owner),
                       !done.contains(target.table) else { continue }
                 done.insert(target.table)
                 visit(target)
@@ -128,7 +131,8 @@ extension ResourceContext {
         case .ip: "\"1.1.1.\(variant % 10)\""
         case .file: "\"f\(variant % 10)\""
         case .image: "\"\(variant % 10).png\""
-        default: nil
+        case .string, .text, .integer, .bigint, .float, .decimal, .money, .percent, .boolean, .datetime, .date, .time,
+             .uuid, .json, .color, .enumeration, .reference: nil
         }
     }
 

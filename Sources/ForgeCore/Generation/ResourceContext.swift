@@ -225,13 +225,7 @@ struct ResourceContext {
 
     /// The resource a foreign-key field points at.
     func target(of field: Field) -> Manifest.Resource? {
-        Self.target(of: field, owner: resource, in: manifest)
-    }
-
-    static func target(of field: Field, owner: Manifest.Resource, in manifest: Manifest) -> Manifest.Resource? {
-        guard let key = field.foreignKey else { return nil }
-        if key.table == owner.table { return owner }
-        return manifest.resources.first { $0.table == key.table }
+        manifest.target(of: field, owner: resource)
     }
 
     private func uniqueContext(_ field: Field) -> [String: Any] {
@@ -263,10 +257,12 @@ struct ResourceContext {
     /// A bound as a Swift literal of the field's type: `5`, `5.0`, `"9999.99"`.
     func numberLiteral(_ value: Double, for field: Field) -> String {
         let text = SpecRule.format(value)
-        switch field.type.traits.swift {
-        case "Double": return text.contains(".") ? text : text + ".0"
-        case "ExactDecimal": return text.contains(".") ? "\"\(text)\"" : text
-        default: return text
+        switch field.type {
+        case .float: return text.contains(".") ? text : text + ".0"
+        case .decimal, .money, .percent: return text.contains(".") ? "\"\(text)\"" : text
+        case .string, .text, .integer, .bigint, .boolean, .datetime, .date, .time, .email, .url, .uuid, .json, .phone,
+             .slug, .ip, .color, .file, .image, .enumeration, .reference:
+            return text
         }
     }
 
@@ -281,7 +277,8 @@ struct ResourceContext {
         case .time: return "TimeOfDay(\"\(value)\")!"
         case .uuid: return "UUID(uuidString: \"\(value)\")!"
         case .json: return "[:]"
-        default: return Self.stringLiteral(value)
+        case .string, .text, .datetime, .email, .url, .phone, .slug, .ip, .color, .file, .image, .reference:
+            return Self.stringLiteral(value)
         }
     }
 
@@ -290,7 +287,9 @@ struct ResourceContext {
     func columnDefault(_ value: String, for field: Field) -> String {
         switch field.type {
         case .integer, .bigint, .float, .boolean: value
-        default: Self.stringLiteral(value)
+        case .decimal, .money, .percent, .string, .text, .datetime, .date, .time, .email, .url, .uuid, .json, .phone,
+             .slug, .ip, .color, .file, .image, .enumeration, .reference:
+            Self.stringLiteral(value)
         }
     }
 

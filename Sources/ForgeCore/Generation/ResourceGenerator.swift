@@ -33,51 +33,6 @@ public struct ResourceGenerator {
         ]
     }
 
-    /// Ties every reference to the resource it names: `references/User` gains the foreign key
-    /// to `users.id`, and fastpy's `foreign:users.id` gains its target. An unknown target is an
-    /// error, since the table must exist before rows can point at it.
-    func resolveReferences(_ fields: [Field], of names: ResourceName, specs: [String]) throws(ForgeError) -> [Field] {
-        var resolved: [Field] = []
-        for (field, spec) in zip(fields, specs) {
-            var field = field
-            let known = manifest.resources.map { ($0.name, $0.table) } + [(names.type, names.table)]
-            let target: (name: String, table: String)?
-            if field.type == .reference {
-                target = known.first { $0.0 == field.target }
-                guard let target else {
-                    let suggestion = Suggester.closest(to: field.target ?? "", in: known.map(\.0)).map { " — did you mean '\($0)'?" } ?? ""
-                    throw ForgeError("'\(spec)' refers to resource '\(field.target ?? "")', which this app does not have; make it first with forge make:resource \(field.target ?? "")\(suggestion)")
-                }
-                if field.foreignKey == nil { field.rules.append(.foreign(table: target.table, column: "id")) }
-            } else if let key = field.foreignKey {
-                target = known.first { $0.1 == key.table }
-                guard let target else {
-                    let suggestion = Suggester.closest(to: key.table, in: known.map(\.1)).map { " — did you mean '\($0).id'?" } ?? ""
-                    throw ForgeError("'\(spec)' has a foreign key to table '\(key.table)', which no resource of this app creates\(suggestion)")
-                }
-                field.target = target.name
-            } else {
-                target = nil
-            }
-            if let target {
-                if manifest.app.ids == .dual, field.type != .reference {
-                    throw ForgeError("'\(spec)': this app's API never shows integer ids, so refer to rows with a reference instead, as in \(field.relation.snakeCased):references/\(target.name)")
-                }
-                var order = manifest.resources.map(\.name)
-                if !order.contains(names.type) { order.append(names.type) }
-                // Migrations and seeders run in manifest order; a table can only point back.
-                if let mine = order.firstIndex(of: names.type), let theirs = order.firstIndex(of: target.name), theirs > mine {
-                    throw ForgeError("'\(spec)': \(names.type)'s table is created before \(target.name)'s, so it cannot point at it; give \(target.name) the reference instead, or make a new resource")
-                }
-                if target.name == names.type, field.isRequired {
-                    throw ForgeError("'\(spec)': a required reference to its own resource leaves no way to make the first row; drop 'required'")
-                }
-            }
-            resolved.append(field)
-        }
-        return resolved
-    }
-
     /// Plans resource `name` with `specs`, made at `date` (which stamps a new migration).
     ///
     /// A resource already in the manifest keeps its migration name, so running the same
@@ -92,7 +47,7 @@ public struct ResourceGenerator {
             names = try ResourceName(name, inflector: manifest.inflector)
             parsed = try FieldSpecParser.parse(specs)
         } catch {
-            throw ForgeError(error.description)
+            throw ForgeError(error)
         }
         let existing = manifest.resources.first { $0.name == names.type }
         let command = layers == nil ? "make:resource" : "make:model"
@@ -107,7 +62,7 @@ public struct ResourceGenerator {
             if layers != nil, let existing, existing.layers == nil {
                 throw ForgeError("make:model \(names.type): \(names.type) already has every layer; change its fields with forge make:resource \(names.type) -f ..., which regenerates them together")
             }
-            fields = try resolveReferences(parsed, of: names, specs: specs)
+            fields = try manifest.resolveReferences(parsed, of: names, specs: specs)
         }
         if let clash = manifest.resources.first(where: { $0.table == names.table && $0.name != names.type }) {
             throw ForgeError("resource '\(names.type)' would use table '\(names.table)', which '\(clash.name)' already uses")

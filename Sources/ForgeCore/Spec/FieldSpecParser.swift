@@ -1,3 +1,4 @@
+import ForgeShared
 import Foundation
 
 /// Parses `name:type[:rule,rule,...]` field specs (fastpy-compatible) into ``Field`` values.
@@ -132,7 +133,8 @@ public enum FieldSpecParser {
                                      reason: "'\(target)' cannot be a reference target: \(error.reason)",
                                      suggestion: error.suggestion)
             }
-        default:
+        case .string, .text, .integer, .bigint, .float, .decimal, .money, .percent, .boolean, .datetime, .date, .time,
+             .email, .url, .uuid, .json, .phone, .slug, .ip, .color, .file, .image:
             guard payload.isEmpty else {
                 throw FieldSpecError(.unexpectedValue, spec: spec, token: "/" + payload.joined(separator: "/"), column: payloadColumn - 1,
                                      reason: "type '\(type.rawValue)' takes no '/' values; only enum and references do")
@@ -322,23 +324,46 @@ public enum FieldSpecParser {
             guard let number = SpecValue.number(value, of: type) else {
                 throw fail(.badNumber, "default '\(value)' is not a valid \(type.rawValue) value")
             }
-            let range = type.traits.range ?? -Double.infinity...Double.infinity
-            let low = field.lowerBound, high = field.upperBound
-            let fits = range.contains(number)
-                && low.map { $0.inclusive ? number >= $0.value : number > $0.value } ?? true
-                && high.map { $0.inclusive ? number <= $0.value : number < $0.value } ?? true
-            guard fits else { throw fail(.contradiction, "default \(value) breaks the field's own bounds") }
+            if let problem = numberProblem(number, text: value, of: field) {
+                throw fail(.contradiction, "default \(value) \(problem)")
+            }
         case .enumeration:
             guard field.values?.contains(value) == true else {
                 throw fail(.contradiction, "default '\(value)' is not one of \((field.values ?? []).joined(separator: ", "))")
             }
-        default:
-            if let reason = SpecValue.formatProblem(value, of: type) {
-                throw fail(.badNumber, "default '\(value)' \(reason)")
+        case .string, .text, .email, .url, .uuid, .date, .time, .phone, .slug, .ip, .color, .file, .image:
+            if let problem = type.traits.textFormat?.problem(value) {
+                throw fail(.badNumber, "default '\(value)' \(problem)")
             }
-            if value.count > field.maxLength ?? .max || value.count < field.minLength ?? 0 {
-                throw fail(.contradiction, "default '\(value)' breaks the field's own length rules")
+            if let max = field.maxLength, value.count > max {
+                throw fail(.contradiction, "default '\(value)' \(RuleMessage.maxLength(max))")
+            }
+            if let min = field.minLength, value.count < min {
+                throw fail(.contradiction, "default '\(value)' \(RuleMessage.minLength(min))")
             }
         }
+    }
+
+    /// What the runtime would answer for `number` in `field`: its type's range first, then
+    /// the field's own bounds, in ForgeShared's words.
+    static func numberProblem(_ number: Double, text: String, of field: Field) -> String? {
+        let places = text.split(separator: ".").dropFirst().first.map { $0.count } ?? 0
+        let typeProblem: String? = switch field.type {
+        case .integer: (field.type.traits.range ?? number...number).contains(number) ? nil : RuleMessage.int32
+        case .percent: !(0...100).contains(number) ? RuleMessage.percentRange : places > 4 ? RuleMessage.fourDecimalPlaces : nil
+        case .money: abs(number) >= 1e15 ? RuleMessage.moneySize : places > 4 ? RuleMessage.fourDecimalPlaces : nil
+        case .bigint, .float, .decimal, .string, .text, .boolean, .datetime, .date, .time, .email, .url, .uuid, .json,
+             .phone, .slug, .ip, .color, .file, .image, .enumeration, .reference: nil
+        }
+        if let typeProblem { return typeProblem }
+        if let low = field.lowerBound {
+            if low.inclusive, number < low.value { return RuleMessage.atLeast(SpecRule.format(low.value)) }
+            if !low.inclusive, number <= low.value { return RuleMessage.greaterThan(SpecRule.format(low.value)) }
+        }
+        if let high = field.upperBound {
+            if high.inclusive, number > high.value { return RuleMessage.atMost(SpecRule.format(high.value)) }
+            if !high.inclusive, number >= high.value { return RuleMessage.lessThan(SpecRule.format(high.value)) }
+        }
+        return nil
     }
 }

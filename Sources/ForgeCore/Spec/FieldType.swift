@@ -1,3 +1,5 @@
+import ForgeShared
+
 /// A field type of the spec language and everything it maps to, in one table (``traits``).
 ///
 /// `enum` and `references` carry a payload in the spec (`status:enum/draft/published`,
@@ -42,10 +44,37 @@ public enum FieldType: String, CaseIterable, Codable, Sendable {
         public var defaultLength: Int?
         /// The value range every value must keep, whatever the rules say.
         public var range: ClosedRange<Double>?
+        /// The text format every value must have (set from ``FieldType/textFormat``).
+        public var textFormat: TextFormat? = nil
     }
 
     /// The type table: one row per type, the single place each type's mapping is written down.
     public var traits: Traits {
+        var traits = table
+        traits.textFormat = textFormat
+        return traits
+    }
+
+    /// The text format the runtime checks every value of this type against (ForgeShared's
+    /// ``TextFormat``, the same check forge applies to a `default:`); `nil` for types without one.
+    private var textFormat: TextFormat? {
+        switch self {
+        case .email: .email
+        case .url: .url
+        case .uuid: .uuid
+        case .date: .date
+        case .time: .time
+        case .phone: .phone
+        case .slug: .slug
+        case .ip: .ipAddress
+        case .color: .hexColor
+        case .file: .filePath
+        case .image: .imagePath
+        case .string, .text, .integer, .bigint, .float, .decimal, .money, .percent, .boolean, .datetime, .json, .enumeration, .reference: nil
+        }
+    }
+
+    private var table: Traits {
         switch self {
         case .string:
             Traits(swift: "String", sqlite: "VARCHAR(%d)", postgres: "VARCHAR(%d)", measure: .length, columnKind: "text",

@@ -37,7 +37,8 @@ enum SpecValue {
         case .ip: 9
         case .image: 5
         case .file: 2
-        default: 1
+        case .string, .text, .integer, .bigint, .float, .decimal, .money, .percent, .boolean, .datetime, .date, .time,
+             .uuid, .json, .slug, .color, .enumeration, .reference: 1
         }
     }
 
@@ -93,45 +94,8 @@ enum SpecValue {
             guard (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) else { return nil }
             if type != .decimal, parts.count == 2, parts[1].count > 4 { return nil }
             return Double(text)
-        default:
-            return nil
-        }
-    }
-
-    /// Why `text` is not a valid value of `type`'s format, or `nil` when it is.
-    static func formatProblem(_ text: String, of type: FieldType) -> String? {
-        switch type {
-        case .email:
-            let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-            return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") ? nil : "is not an email address"
-        case .url:
-            return text.hasPrefix("http://") || text.hasPrefix("https://") ? nil : "is not an http or https URL"
-        case .slug:
-            let words = text.split(separator: "-", omittingEmptySubsequences: false)
-            return words.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber) } }) ? nil : "is not a slug"
-        case .color:
-            return text.count == 7 && text.first == "#" && text.dropFirst().allSatisfy(\.isHexDigit) ? nil : "is not a #rrggbb colour"
-        case .uuid:
-            return UUID(uuidString: text) == nil ? "is not a UUID" : nil
-        case .date:
-            let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-            let numbers = parts.map { $0.allSatisfy { $0.isASCII && $0.isNumber } ? Int($0) ?? 0 : 0 }
-            guard parts.count == 3, parts.map(\.count) == [4, 2, 2], (1...12).contains(numbers[1]) else { return "is not a date like 2026-01-31" }
-            let (year, month) = (numbers[0], numbers[1])
-            let days = month == 2 ? (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28) : [4, 6, 9, 11].contains(month) ? 30 : 31
-            return (1...days).contains(numbers[2]) ? nil : "is not a day of its month"
-        case .time:
-            let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-            let numbers = parts.compactMap { $0.count == 2 && $0.allSatisfy({ $0.isASCII && $0.isNumber }) ? Int($0) : nil }
-            let valid = (2...3).contains(parts.count) && numbers.count == parts.count
-                && numbers[0] < 24 && numbers[1] < 60 && (numbers.count < 3 || numbers[2] < 60)
-            return valid ? nil : "is not a time like 09:30"
-        case .phone:
-            let digits = text.filter(\.isNumber).count
-            return (7...15).contains(digits) ? nil : "is not a phone number"
-        case .ip:
-            return text.contains(".") || text.contains(":") ? nil : "is not an IP address"
-        default:
+        case .string, .text, .boolean, .datetime, .date, .time, .email, .url, .uuid, .json, .phone, .slug, .ip, .color, .file, .image,
+             .enumeration, .reference:
             return nil
         }
     }

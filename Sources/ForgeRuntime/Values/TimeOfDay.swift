@@ -1,3 +1,4 @@
+import ForgeShared
 import Foundation
 import SQLKit
 
@@ -7,14 +8,10 @@ public struct TimeOfDay: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// Parses `HH:MM` or `HH:MM:SS`.
     public init?(_ text: String) {
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-        let numbers = parts.compactMap { $0.count == 2 && $0.allSatisfy(\.isNumber) ? Int($0) : nil }
-        guard (2...3).contains(parts.count), numbers.count == parts.count,
-              numbers[0] < 24, numbers[1] < 60, numbers.count < 3 || numbers[2] < 60
-        else { return nil }
-        self.hour = numbers[0]
-        self.minute = numbers[1]
-        self.second = numbers.count == 3 ? numbers[2] : 0
+        guard let (hour, minute, second) = CalendarText.time(text) else { return nil }
+        self.hour = hour
+        self.minute = minute
+        self.second = second
     }
 
     public var description: String {

@@ -1,0 +1,79 @@
+import Foundation
+
+/// References, resolved in one place: what a field points at, and the checks a new reference
+/// must pass. `make:resource`, `make:migration` and every template context ask here.
+extension Manifest {
+    /// A resource or table a reference may point at.
+    struct ReferenceTarget {
+        var name: String
+        var table: String
+    }
+
+    /// The stored resource `field` of `owner` points at through its foreign key (`owner`
+    /// itself for a self-reference), or `nil` for a field that refers to nothing.
+    func target(of field: Field, owner: Resource) -> Resource? {
+        guard let key = field.foreignKey else { return nil }
+        if key.table == owner.table { return owner }
+        return resources.first { $0.table == key.table }
+    }
+
+    /// Ties each new field of resource `names` to what it refers to: a `references/Target`
+    /// gains its foreign key, a `foreign:table.id` its target; refused with a suggestion when the
+    /// target does not exist, points forward in migration order, or cannot be satisfied.
+    func resolveReferences(_ fields: [Field], of names: ResourceName, specs: [String]) throws(ForgeError) -> [Field] {
+        let known = resources.map { ReferenceTarget(name: $0.name, table: $0.table) } + [ReferenceTarget(name: names.type, table: names.table)]
+        var resolved: [Field] = []
+        for (field, spec) in zip(fields, specs) {
+            var field = field
+            guard let target = try resolve(&field, spec: spec, among: known) else {
+                resolved.append(field)
+                continue
+            }
+            if app.ids == .dual, field.type != .reference {
+                throw ForgeError("'\(spec)': this app's API never shows integer ids, so refer to rows with a reference instead, as in \(field.relation.snakeCased):references/\(target.name)")
+            }
+            var order = resources.map(\.name)
+            if !order.contains(names.type) { order.append(names.type) }
+            // Migrations and seeders run in manifest order; a table can only point back.
+            if let mine = order.firstIndex(of: names.type), let theirs = order.firstIndex(of: target.name), theirs > mine {
+                throw ForgeError("'\(spec)': \(names.type)'s table is created before \(target.name)'s, so it cannot point at it; give \(target.name) the reference instead, or make a new resource")
+            }
+            if target.name == names.type, field.isRequired {
+                throw ForgeError("'\(spec)': a required reference to its own resource leaves no way to make the first row; drop 'required'")
+            }
+            resolved.append(field)
+        }
+        return resolved
+    }
+
+    /// Ties the `references/Target` fields of a migration (`make:migration create_x -f …`) to
+    /// the stored resources they name, as `make:resource` ties a resource's. A `foreign:` rule is
+    /// left as written: a hand-made migration may point at any table (the auth module's `users`).
+    func resolveReferences(ofMigration fields: [Field]) throws(ForgeError) -> [Field] {
+        let known = resources.map { ReferenceTarget(name: $0.name, table: $0.table) }
+        return try fields.map { field throws(ForgeError) in
+            var field = field
+            if field.type == .reference { _ = try resolve(&field, spec: field.spec, among: known) }
+            return field
+        }
+    }
+
+    /// Fills in the missing half of `field`'s reference from `known` and returns its target.
+    private func resolve(_ field: inout Field, spec: String, among known: [ReferenceTarget]) throws(ForgeError) -> ReferenceTarget? {
+        if field.type == .reference {
+            guard let target = known.first(where: { $0.name == field.target }) else {
+                let suggestion = Suggester.closest(to: field.target ?? "", in: known.map(\.name)).map { " — did you mean '\($0)'?" } ?? ""
+                throw ForgeError("'\(spec)' refers to resource '\(field.target ?? "")', which this app does not have; make it first with forge make:resource \(field.target ?? "")\(suggestion)")
+            }
+            if field.foreignKey == nil { field.rules.append(.foreign(table: target.table, column: "id")) }
+            return target
+        }
+        guard let key = field.foreignKey else { return nil }
+        guard let target = known.first(where: { $0.table == key.table }) else {
+            let suggestion = Suggester.closest(to: key.table, in: known.map(\.table)).map { " — did you mean '\($0).id'?" } ?? ""
+            throw ForgeError("'\(spec)' has a foreign key to table '\(key.table)', which no resource of this app creates\(suggestion)")
+        }
+        field.target = target.name
+        return target
+    }
+}
