@@ -46,6 +46,7 @@ let package = Package(
             name: "ForgeCLI",
             dependencies: [
                 "ForgeCore",
+                "ForgeShared",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -79,6 +80,7 @@ let package = Package(
             name: "ForgeAuth",
             dependencies: [
                 "ForgeRuntime",
+                "ForgeShared",
                 .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),

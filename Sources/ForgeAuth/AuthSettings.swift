@@ -1,3 +1,4 @@
+import ForgeShared
 import ForgeRuntime
 
 /// The auth module's settings, read from the app's environment and `.env`
@@ -78,13 +79,6 @@ public struct AuthSettings: Sendable, Equatable {
 
     /// Why `secret` cannot sign tokens, or `nil` when it can.
     public static func problem(withSecret secret: String?) -> String? {
-        guard let secret, !secret.isEmpty else { return "JWT_SECRET is not set" }
-        if secret.count < 32 { return "JWT_SECRET is shorter than 32 characters" }
-        let lowered = secret.lowercased()
-        if ["changeme", "change-me", "change_me", "placeholder", "your-secret", "your_secret"].contains(where: lowered.contains)
-            || Set(lowered).count < 4 {
-            return "JWT_SECRET is a placeholder"
-        }
-        return nil
+        SecretProblem(secret).map { "JWT_SECRET is \($0)" }
     }
 }

@@ -164,7 +164,7 @@ import Testing
     @Test func flagsAMissingOrPlaceholderJWTSecret() {
         let missing = Doctor.secretsCheck(envText: "APP_SECRET=" + String(repeating: "0123456789abcdef", count: 4) + "\n", needsJWT: true)
         #expect(!missing.passed)
-        #expect(missing.detail == "JWT_SECRET is missing")
+        #expect(missing.detail == "JWT_SECRET is not set")
         let placeholder = Doctor.secretsCheck(envText: good + "JWT_SECRET=changeme-changeme-changeme-changeme\n", needsJWT: true)
         #expect(!placeholder.passed)
         #expect(placeholder.detail == "JWT_SECRET is a placeholder")

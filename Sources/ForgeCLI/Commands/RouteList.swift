@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ForgeCore
+import ForgeShared
 
 struct RouteList: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -23,15 +24,6 @@ struct RouteList: ParsableCommand {
     @Option(help: "Only routes whose path contains this text.")
     var path: String?
 
-    struct Route: Codable {
-        var method: String
-        var path: String
-        var handler: String
-        var middleware: [String]
-        var file: String
-        var line: Int
-    }
-
     func run() throws {
         let builder = try AppProcess.builder()
         try builder.buildIfNeeded(log: Console.progress)
@@ -40,11 +32,11 @@ struct RouteList: ParsableCommand {
             throw ForgeError("the app could not list its routes: \(output.stderr.trimmingCharacters(in: .whitespacesAndNewlines))")
         }
         let root = builder.project.root.path + "/"
-        let routes = try JSONDecoder().decode([Route].self, from: Data(output.stdout.utf8)).map { route in
+        let routes = try JSONDecoder().decode([RouteInfo].self, from: Data(output.stdout.utf8)).map { route in
             var route = route
             if route.file.hasPrefix(root) { route.file.removeFirst(root.count) }
             return route
-        }.filter { (route: Route) -> Bool in
+        }.filter { (route: RouteInfo) -> Bool in
             (method.map { route.method.caseInsensitiveCompare($0) == .orderedSame } ?? true)
                 && (path.map { route.path.contains($0) } ?? true)
         }

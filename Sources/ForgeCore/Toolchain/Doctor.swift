@@ -1,3 +1,4 @@
+import ForgeShared
 import Foundation
 
 /// `forge doctor`: checks the toolchain, the project and its database, each failure with a fix.
@@ -10,23 +11,6 @@ public struct Doctor {
         public var detail: String
         /// How to fix a failure.
         public var fix: String?
-    }
-
-    /// What the app's own `doctor` command reports (see ForgeRuntime's AppCommandLine).
-    struct AppReport: Decodable {
-        var sqliteVersion: String
-        var databaseVersion: String?
-        var database: String
-        var databaseError: String?
-        var pendingMigrations: [String]
-
-        enum CodingKeys: String, CodingKey {
-            case database
-            case sqliteVersion = "sqlite_version"
-            case databaseVersion = "database_version"
-            case databaseError = "database_error"
-            case pendingMigrations = "pending_migrations"
-        }
     }
 
     public let directory: URL
@@ -59,7 +43,7 @@ public struct Doctor {
         do {
             try builder.buildIfNeeded(log: log)
             let output = try builder.run(["doctor"])
-            let report = try JSONDecoder().decode(AppReport.self, from: Data(output.stdout.utf8))
+            let report = try JSONDecoder().decode(AppDoctorReport.self, from: Data(output.stdout.utf8))
             if project.manifest.app.database == "sqlite" {
                 checks.append(Check(name: "SQLite library", passed: true, detail: "SQLite \(report.sqliteVersion) (linked into the app)"))
             }
@@ -140,8 +124,8 @@ public struct Doctor {
     }
 
     /// The `.env secrets` check: `APP_SECRET` always, `JWT_SECRET` when the app has the auth
-    /// module. A secret fails when missing, shorter than 32 characters, or a placeholder (the
-    /// runtime refuses to start on the same JWT_SECRET, see ForgeAuth's `AuthSettings.problem(withSecret:)`).
+    /// module. A secret fails when missing, shorter than 32 characters, or a placeholder (ForgeShared's
+    /// `SecretProblem`, the check the auth module refuses to start on).
     static func secretsCheck(envText: String?, needsJWT: Bool) -> Check {
         guard let text = envText else {
             return Check(name: ".env secrets", passed: false, detail: "no .env file",
@@ -151,24 +135,12 @@ public struct Doctor {
         var problems: [String] = []
         for key in keys {
             let value = text.split(separator: "\n").last { $0.hasPrefix(key + "=") }.map { String($0.dropFirst(key.count + 1)) } ?? ""
-            if let problem = secretProblem(value) { problems.append("\(key) is \(problem)") }
+            if let problem = SecretProblem(value) { problems.append("\(key) is \(problem)") }
         }
         guard problems.isEmpty else {
             return Check(name: ".env secrets", passed: false, detail: problems.joined(separator: "; "),
                          fix: "set each in .env to 32+ random characters (`openssl rand -hex 32`)")
         }
         return Check(name: ".env secrets", passed: true, detail: keys.joined(separator: " and ") + " set")
-    }
-
-    static func secretProblem(_ secret: String) -> String? {
-        let value = secret.trimmingCharacters(in: .whitespaces)
-        if value.isEmpty { return "missing" }
-        if value.count < 32 { return "shorter than 32 characters" }
-        let lowered = value.lowercased()
-        if ["changeme", "change-me", "change_me", "placeholder", "your-secret", "your_secret"].contains(where: lowered.contains)
-            || Set(lowered).count < 4 {
-            return "a placeholder"
-        }
-        return nil
     }
 }

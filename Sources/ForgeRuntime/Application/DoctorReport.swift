@@ -1,24 +1,11 @@
+import ForgeShared
 import Logging
 import SQLiteNIO
 
-/// What the app's `doctor` command reports to `forge doctor`, as JSON.
-struct DoctorReport: Encodable {
-    /// The SQLite library linked into the app (used even by PostgreSQL apps for `routes`).
-    var sqliteVersion: String
-    /// The engine and version behind DATABASE_URL, when reachable.
-    var databaseVersion: String?
-    var database: String
-    var databaseError: String?
-    var pendingMigrations: [String]
+/// What the app's `doctor` command reports to `forge doctor`, as JSON (ForgeShared's type).
+typealias DoctorReport = AppDoctorReport
 
-    enum CodingKeys: String, CodingKey {
-        case database
-        case sqliteVersion = "sqlite_version"
-        case databaseVersion = "database_version"
-        case databaseError = "database_error"
-        case pendingMigrations = "pending_migrations"
-    }
-
+extension AppDoctorReport {
     static func make(_ definition: AppDefinition, configuration: AppConfiguration, logger: Logger) async -> DoctorReport {
         var quiet = logger
         quiet.logLevel = .critical

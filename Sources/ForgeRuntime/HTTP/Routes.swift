@@ -1,17 +1,9 @@
+import ForgeShared
 import Hummingbird
 
-/// One route as the app's `routes` command and `forge route:list` show it.
-public struct RouteInfo: Codable, Sendable, Equatable {
-    public var method: String
-    public var path: String
-    /// `Type.method` of the handler, for example `PostController.show`.
-    public var handler: String
-    /// Middleware or guards the route runs behind, outermost first.
-    public var middleware: [String]
-    /// The source file that registered the route (absolute at build time).
-    public var file: String
-    public var line: Int
-}
+/// One route as the app's `routes` command and `forge route:list` show it (ForgeShared's type,
+/// so both read the same JSON).
+public typealias RouteInfo = ForgeShared.RouteInfo
 
 /// Collects every route registered during start-up; read once the router is built.
 public final class RouteTable {
