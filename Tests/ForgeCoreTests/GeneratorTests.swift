@@ -23,6 +23,21 @@ import Testing
         }
     }
 
+    /// Models and responses name their columns through the snake-case key strategies; only a
+    /// field whose name the strategies cannot round-trip makes forge spell every key.
+    @Test func codingKeysAppearOnlyWhereSnakeCaseCannotRoundTrip() throws {
+        func file(_ plan: ResourceGenerator.Plan, _ suffix: String) throws -> String {
+            try #require(plan.files.first { $0.path.hasSuffix(suffix) }?.contents)
+        }
+        let plain = try resources().plan(name: "Post", specs: ["title:string:required", "view_count:integer"], date: date)
+        #expect(try !file(plain, "Models/Post.swift").contains("CodingKeys"))
+        #expect(try !file(plain, "DTOs/PostResponse.swift").contains("CodingKeys"))
+        #expect(try file(plain, "DTOs/PostResponse.swift").contains("@Nullable var viewCount: Int?"))
+        let digits = try resources().plan(name: "Photo", specs: ["title:string:required", "size_2x:string"], date: date)
+        #expect(try file(digits, "Models/Photo.swift").contains("case size2x = \"size_2x\""))
+        #expect(try file(digits, "DTOs/PhotoResponse.swift").contains("case size2x = \"size_2x\""))
+    }
+
     @Test func aModelAloneRegistersOnlyItsMigrationAndLaterLayersBringWhatTheyNeed() throws {
         let model = try resources().plan(name: "Tag", specs: ["name:string:required"], layers: [.model, .migration], date: date)
         #expect(model.files.map(\.path) == ["Sources/App/Models/Tag.swift", "Sources/App/Migrations/CreateTags.swift", "forge.yaml", "Sources/App/Forge/Registry.swift"])
@@ -140,7 +155,7 @@ import Testing
         #expect(try library.render("resource/Model.swift", ["type": "Post"]) == "// custom Post\n")
         let warnings = library.staleOverrides()
         #expect(warnings.count == 1)
-        #expect(warnings.first?.contains("resource/Model.swift is version 0, older than forge's 1") == true)
+        #expect(warnings.first?.contains("resource/Model.swift is version 0, older than forge's 2") == true)
     }
 
     @Test func everyBuiltInTemplateDeclaresItsVersion() throws {

@@ -156,6 +156,14 @@ extension ResourceContext {
         return "\"\(text)\""
     }
 
+    /// A `JSONValue` dictionary literal over several lines, one pair each, for a statement
+    /// indented by `indent` spaces.
+    static func literal(_ pairs: [(String, String)], indent: Int) -> String {
+        guard !pairs.isEmpty else { return "[:]" }
+        let margin = String(repeating: " ", count: indent)
+        return "[\n" + pairs.map { "\(margin)    \"\($0.0)\": \($0.1),\n" }.joined() + margin + "]"
+    }
+
     /// A `JSONValue` dictionary literal.
     static func literal(_ pairs: [(String, String)]) -> String {
         pairs.isEmpty ? "[:]" : "[" + pairs.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "]"

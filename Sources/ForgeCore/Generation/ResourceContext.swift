@@ -51,7 +51,9 @@ struct ResourceContext {
             "fields": fieldValues,
             "enums": fields.compactMap(enumContext),
             "hasRenamed": fields.contains { $0.property != $0.name },
-            "hasOptional": fields.contains { !$0.isNotNull },
+            // Swift's `.convertToSnakeCase` turns every property back into its column (a digit
+            // after an underscore, as in `photo_2x`, would not survive the round trip).
+            "snakeCaseKeys": fields.allSatisfy { $0.name.split(separator: "_").dropFirst().allSatisfy { $0.first?.isLetter == true } },
             "softDeletes": resource.softDeletes ?? false,
             "protected": resource.protected ?? false,
             "runner": resource.protected == true ? "signedIn" : "app.run",
@@ -71,7 +73,9 @@ struct ResourceContext {
             "indexes": fields.filter(\.isIndexed).map {
                 ["name": "\(names.table)_\($0.name)_index", "column": $0.name]
             },
-            "validBody": body(variant: 1),
+            "validBody": Self.literal(bodyPairs(variant: 1), indent: 8),
+            "secondBody": Self.literal(bodyPairs(variant: 2), indent: 8),
+            "hasUniqueFields": !unique.isEmpty,
             "updateBody": updateBody,
             "updateColumn": updateField.name,
             "updateValue": sample(updateField, variant: 2),
@@ -115,6 +119,7 @@ struct ResourceContext {
             "columnKind": (dualIDs && field.foreignKey != nil ? "uuid" : field.type.traits.columnKind) ?? "",
             "listable": field.type.traits.columnKind != nil,
             "modelType": swift + (field.isNotNull ? "" : "?"),
+            "optional": !field.isNotNull,
             "createRules": createRules,
             "hasCreateRules": !createRules.isEmpty,
             "updateRules": updateRules,
@@ -238,17 +243,12 @@ struct ResourceContext {
         let replaceCheck = field.isNotNull
             ? "if try await \(plural).exists(\"\(field.name)\", equals: draft.\(property), excluding: id) { \(conflict) }"
             : "if let \(property) = draft.\(property), try await \(plural).exists(\"\(field.name)\", equals: \(property), excluding: id) { \(conflict) }"
-        var duplicate = bodyPairs(variant: 2)
-        if let index = duplicate.firstIndex(where: { $0.0 == field.name }) {
-            duplicate[index].1 = sample(field, variant: 1)
-        }
         return [
             "column": field.name,
             "uniqueLabel": field.name.pascalCased,
             "draftCheck": draftCheck,
             "replaceCheck": replaceCheck,
             "updateCheck": "if let \(property) = changes.\(property), try await \(plural).exists(\"\(field.name)\", equals: \(property), excluding: id) { \(conflict) }",
-            "duplicateBody": Self.literal(duplicate),
         ]
     }
 

@@ -16,7 +16,7 @@ extension ModelRepository {
         guard let first = drafts.first else { return 0 }
         let before = try await count()
         let now = Date()
-        let encoder = SQLQueryEncoder(nilEncodingStrategy: .asNil)
+        let encoder = SQLQueryEncoder(keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil)
         var columns = try encoder.encode(first).map(\.0) + ["created_at", "updated_at"]
         if Record.publicIDs { columns.append("public_id") }
         let rowsPerStatement = max(1, 30_000 / columns.count)

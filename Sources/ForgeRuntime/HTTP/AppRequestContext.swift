@@ -1,8 +1,9 @@
+import Foundation
 import Hummingbird
 import NIOCore
 
 /// The request context of every forge app: Hummingbird's core storage with JSON coding
-/// that reads and writes ISO 8601 dates.
+/// that reads and writes ISO 8601 dates and writes snake_case keys.
 public struct AppRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The peer's socket address, when the request came over a socket.
@@ -13,6 +14,15 @@ public struct AppRequestContext: RequestContext {
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
         self.remoteAddress = source.channel.remoteAddress
+    }
+
+    /// Responses are JSON with ISO 8601 dates and snake_case keys: a property `stockTotal` is
+    /// written `stock_total` (keys already in snake_case, and dictionary keys, stay as they are).
+    public var responseEncoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        return encoder
     }
 
     /// Bodies that fail to decode name the field at fault (422), like validation does.

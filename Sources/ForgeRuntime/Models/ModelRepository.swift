@@ -8,6 +8,9 @@ import SQLKit
 /// database. For a model with ``Model/softDeletes``, `delete` stamps `deleted_at` and every
 /// read and write skips trashed rows unless it says otherwise.
 ///
+/// Rows are read and written with SQLKit's snake-case key strategies: a property `stockTotal`
+/// is the column `stock_total`, and explicit snake_case `CodingKeys` keep working.
+///
 /// ```swift
 /// struct PostRepository: ModelRepository {
 ///     typealias Record = Post
@@ -28,7 +31,7 @@ extension ModelRepository {
         if Record.softDeletes && !includingTrashed {
             query.where("deleted_at", .is, SQLLiteral.null)
         }
-        return try await query.limit(1).first(decoding: Record.self)
+        return try await query.limit(1).first(decoding: Record.self, keyDecodingStrategy: .convertFromSnakeCase)
     }
 
     /// The row whose `column` equals `value`, or `nil` (never a trashed row).
@@ -37,7 +40,7 @@ extension ModelRepository {
         if Record.softDeletes {
             query.where("deleted_at", .is, SQLLiteral.null)
         }
-        return try await query.limit(1).first(decoding: Record.self)
+        return try await query.limit(1).first(decoding: Record.self, keyDecodingStrategy: .convertFromSnakeCase)
     }
 
     /// One page of rows, ordered by primary key.
@@ -68,7 +71,7 @@ extension ModelRepository {
     /// `public_id` for models with public IDs), and returns the stored row.
     public func insert(_ values: some Encodable & Sendable) async throws -> Record {
         let now = Date()
-        var pairs = try SQLQueryEncoder().encode(values) + [("created_at", SQLBind(now)), ("updated_at", SQLBind(now))]
+        var pairs = try SQLQueryEncoder(keyEncodingStrategy: .convertToSnakeCase).encode(values) + [("created_at", SQLBind(now)), ("updated_at", SQLBind(now))]
         if Record.publicIDs {
             pairs.append(("public_id", SQLBind(UUID())))
         }
@@ -76,7 +79,7 @@ extension ModelRepository {
             .columns(pairs.map(\.0))
             .values(pairs.map(\.1))
             .returning("*")
-            .first(decoding: Record.self)
+            .first(decoding: Record.self, keyDecodingStrategy: .convertFromSnakeCase)
         guard let row else { throw RepositoryError.noRowReturned(table: Record.table) }
         return row
     }
@@ -84,13 +87,13 @@ extension ModelRepository {
     /// Applies the non-`nil` properties of `changes` to row `id`, touches `updated_at`, and
     /// returns the updated row, or `nil` when there is no such (live) row.
     public func update(_ key: RecordKey, with changes: some Encodable & Sendable) async throws -> Record? {
-        try await write(key, columns: try SQLQueryEncoder().encode(changes))
+        try await write(key, columns: try SQLQueryEncoder(keyEncodingStrategy: .convertToSnakeCase).encode(changes))
     }
 
     /// Overwrites every column of row `id` with `values` (absent optionals become `NULL`),
     /// touches `updated_at`, and returns the row, or `nil` when there is no such (live) row.
     public func replace(_ key: RecordKey, with values: some Encodable & Sendable) async throws -> Record? {
-        try await write(key, columns: try SQLQueryEncoder(nilEncodingStrategy: .asNil).encode(values))
+        try await write(key, columns: try SQLQueryEncoder(keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil).encode(values))
     }
 
     /// Deletes the row `key` names (soft-deletes it when the model says so); returns whether there was one.
@@ -123,7 +126,7 @@ extension ModelRepository {
             .where(SQLIdentifier(key.column), .equal, key.bind)
             .where("deleted_at", .isNot, SQLLiteral.null)
             .returning("*")
-            .first(decoding: Record.self)
+            .first(decoding: Record.self, keyDecodingStrategy: .convertFromSnakeCase)
     }
 
     private func write(_ key: RecordKey, columns: [(String, any SQLExpression)]) async throws -> Record? {
@@ -135,7 +138,7 @@ extension ModelRepository {
         if Record.softDeletes {
             query.where("deleted_at", .is, SQLLiteral.null)
         }
-        return try await query.returning("*").first(decoding: Record.self)
+        return try await query.returning("*").first(decoding: Record.self, keyDecodingStrategy: .convertFromSnakeCase)
     }
 }
 
