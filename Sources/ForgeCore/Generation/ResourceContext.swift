@@ -233,22 +233,14 @@ struct ResourceContext {
         manifest.target(of: field, owner: resource)
     }
 
+    /// A unique field: the service's checks are written in `resource/Service.swift`.
     private func uniqueContext(_ field: Field) -> [String: Any] {
-        let conflict = "throw AppError.conflict(field: \"\(field.name)\")"
-        let property = field.property
-        let plural = names.pluralVariable
-        let draftCheck = field.isNotNull
-            ? "if try await \(plural).exists(\"\(field.name)\", equals: draft.\(property)) { \(conflict) }"
-            : "if let \(property) = draft.\(property), try await \(plural).exists(\"\(field.name)\", equals: \(property)) { \(conflict) }"
-        let replaceCheck = field.isNotNull
-            ? "if try await \(plural).exists(\"\(field.name)\", equals: draft.\(property), excluding: id) { \(conflict) }"
-            : "if let \(property) = draft.\(property), try await \(plural).exists(\"\(field.name)\", equals: \(property), excluding: id) { \(conflict) }"
-        return [
+        [
             "column": field.name,
+            "property": field.property,
+            // Not null in a draft, so the create and replace checks need no `if let`.
+            "required": field.isNotNull,
             "uniqueLabel": field.name.pascalCased,
-            "draftCheck": draftCheck,
-            "replaceCheck": replaceCheck,
-            "updateCheck": "if let \(property) = changes.\(property), try await \(plural).exists(\"\(field.name)\", equals: \(property), excluding: id) { \(conflict) }",
         ]
     }
 

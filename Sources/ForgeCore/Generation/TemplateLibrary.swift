@@ -15,12 +15,18 @@ public struct TemplateLibrary: Sendable {
         self.directories = directories
     }
 
-    /// Renders template `name` with `values`.
+    /// Renders template `name` with `values`; a tag `values` cannot fill (a misspelt key in a
+    /// published template, say) is an error naming it, not empty text.
     public func render(_ name: String, _ values: [String: Any]) throws(ForgeError) -> String {
-        try template(named: name).render(values)
+        let (template, text, url) = try load(name)
+        if let key = TemplateKeys.missing(in: text, values).first {
+            let suggestion = Suggester.closest(to: key, in: TemplateKeys.allKeys(values).sorted()).map { " — did you mean '\($0)'?" } ?? ""
+            throw ForgeError("template \(url.path) uses {{\(key)}}, which forge gives it no value for\(suggestion)")
+        }
+        return template.render(values)
     }
 
-    private func template(named name: String) throws(ForgeError) -> MustacheTemplate {
+    private func load(_ name: String) throws(ForgeError) -> (MustacheTemplate, String, URL) {
         let candidates = directories.map { $0.appendingPathComponent(name + ".mustache") }
         guard let url = candidates.first(where: { FileManager.default.fileExists(atPath: $0.path) }) else {
             throw ForgeError("template '\(name)' is missing from \(directories.map(\.path).joined(separator: ", ")); reinstall forge or set FORGE_HOME")
@@ -32,7 +38,7 @@ public struct TemplateLibrary: Sendable {
             if Self.version(of: text) != nil, let newline = text.firstIndex(of: "\n") {
                 text.removeSubrange(...newline)
             }
-            return try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + text)
+            return (try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + text), text, url)
         } catch {
             throw ForgeError("template \(url.path) does not parse: \(error)")
         }
