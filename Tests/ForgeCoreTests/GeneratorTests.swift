@@ -53,7 +53,7 @@ import Testing
             "Sources/App/DTOs/TagResponse.swift", "Sources/App/Services/TagService.swift", "Sources/App/Controllers/TagController.swift",
         ]))
         #expect(!controller.files.map(\.path).contains("Sources/App/Models/Tag.swift"))
-        #expect(controller.files.last?.contents.contains("TagController(service: TagService(database: database)).register(on: routes)") == true)
+        #expect(controller.files.last?.contents.contains("routes.register(TagController(service: TagService(database: database)))") == true)
 
         let full = try resources(controller.manifest).plan(name: "Tag", specs: [], date: date)
         #expect(full.manifest.resources[0].layers == nil)

@@ -27,16 +27,16 @@ public struct ProjectFiles {
         let migrations = manifest.migrationNames
         let seeders = manifest.resources.filter { $0.has(.seeder) }.map { "\($0.name)Seeder" }
             + components.filter { $0.kind == .seeder }.map { "\($0.name)Seeder" }
-        var registrations: [String] = []
+        var registrations: [[String: Any]] = []
         var hasProtected = false
         for resource in manifest.resources where resource.has(.controller) {
             hasProtected = hasProtected || resource.protected == true
-            registrations.append("\(resource.name)Controller(service: \(resource.name)Service(database: database)).register(on: \(resource.protected == true ? "authenticated" : "routes"))")
+            registrations.append(["type": "\(resource.name)Controller", "resource": true, "service": "\(resource.name)Service", "protected": resource.protected == true])
         }
         for component in components where component.kind == .controller || component.kind == .route {
             hasProtected = hasProtected || component.protected == true
             let type = component.name + (component.kind == .controller ? "Controller" : "Routes")
-            registrations.append("\(type)(database: database).register(on: \(component.protected == true ? "authenticated" : "routes"))")
+            registrations.append(["type": type, "resource": false, "service": "", "protected": component.protected == true])
         }
         return [
             "migrations": migrations.sorted().map(MigrationName.typeName),

@@ -43,7 +43,9 @@ extension Routes {
     /// fails when a route is registered here and no module installed one.
     public func authenticated(_ path: String = "") -> Routes {
         let inner = group.group(RouterPath(path)).add(middleware: AuthenticationGuard(authenticator: authenticator))
-        return Routes(group: inner, table: table, prefix: Self.join(prefix, path), middlewareNames: middlewareNames + [Self.authenticationName],
-                      authenticator: authenticator, lacksAuthenticator: lacksAuthenticator || authenticator == nil)
+        var routes = Routes(group: inner, table: table, prefix: Self.join(prefix, path), middlewareNames: middlewareNames + [Self.authenticationName],
+                            authenticator: authenticator, lacksAuthenticator: lacksAuthenticator || authenticator == nil)
+        routes.registrar = registrar
+        return routes
     }
 }

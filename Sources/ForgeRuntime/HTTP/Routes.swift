@@ -36,6 +36,8 @@ public struct Routes {
     let authenticator: (any RequestAuthenticator)?
     /// Whether this group is behind ``authenticated(_:)`` with no authenticator to run.
     let lacksAuthenticator: Bool
+    /// The type whose routes these are (set by ``register(_:)``), naming their handlers.
+    var registrar: String?
 
     init(group: RouterGroup<AppRequestContext>, table: RouteTable, prefix: String = "", middlewareNames: [String] = [],
          authenticator: (any RequestAuthenticator)? = nil, lacksAuthenticator: Bool = false) {
@@ -49,29 +51,44 @@ public struct Routes {
 
     /// Routes under `path` (for example `/api/posts`).
     public func group(_ path: String) -> Routes {
-        Routes(group: group.group(RouterPath(path)), table: table, prefix: Self.join(prefix, path), middlewareNames: middlewareNames,
-               authenticator: authenticator, lacksAuthenticator: lacksAuthenticator)
+        var routes = Routes(group: group.group(RouterPath(path)), table: table, prefix: Self.join(prefix, path), middlewareNames: middlewareNames,
+                            authenticator: authenticator, lacksAuthenticator: lacksAuthenticator)
+        routes.registrar = registrar
+        return routes
     }
 
     /// Routes under `path` that run behind `middleware`, listed by `name`.
     public func group(_ path: String = "", behind middleware: some RouterMiddleware<AppRequestContext>, named name: String) -> Routes {
         let inner = group.group(RouterPath(path)).add(middleware: middleware)
-        return Routes(group: inner, table: table, prefix: Self.join(prefix, path), middlewareNames: middlewareNames + [name],
-                      authenticator: authenticator, lacksAuthenticator: lacksAuthenticator)
+        var routes = Routes(group: inner, table: table, prefix: Self.join(prefix, path), middlewareNames: middlewareNames + [name],
+                            authenticator: authenticator, lacksAuthenticator: lacksAuthenticator)
+        routes.registrar = registrar
+        return routes
     }
 
     /// These routes, with `authenticator` behind every ``authenticated(_:)`` group made from them.
     func authenticating(with authenticator: any RequestAuthenticator) -> Routes {
-        Routes(group: group, table: table, prefix: prefix, middlewareNames: middlewareNames,
-               authenticator: authenticator, lacksAuthenticator: lacksAuthenticator)
+        var routes = Routes(group: group, table: table, prefix: prefix, middlewareNames: middlewareNames,
+                            authenticator: authenticator, lacksAuthenticator: lacksAuthenticator)
+        routes.registrar = registrar
+        return routes
     }
 
-    /// Registers `handler` for `method` at `path` below this group.
+    /// Adds `registrar`'s routes below these; `route:list` names their handlers after its type.
+    public func register(_ registrar: some RouteRegistrar) {
+        var routes = self
+        routes.registrar = String(describing: type(of: registrar))
+        registrar.register(on: routes)
+    }
+
+    /// Registers `handler` for `method` at `path` below this group. Without a `name`, the
+    /// handler is named after the registrar's type and the route (``action(_:_:)``):
+    /// `ProductController.show` for `GET {id}`.
     @discardableResult
     public func on(
         _ path: String = "",
         method: HTTPRequest.Method,
-        handler name: String,
+        handler name: String? = nil,
         file: String = #filePath,
         line: Int = #line,
         use handler: @escaping @Sendable (Request, AppRequestContext) async throws -> some ResponseGenerator
@@ -80,7 +97,7 @@ public struct Routes {
         table.append(RouteInfo(
             method: method.rawValue,
             path: Self.join(prefix, path),
-            handler: name,
+            handler: name ?? [registrar, Self.action(method, path)].compactMap { $0 }.joined(separator: "."),
             middleware: middlewareNames,
             file: file,
             line: line
@@ -90,37 +107,58 @@ public struct Routes {
 
     /// `GET path`.
     @discardableResult
-    public func get(_ path: String = "", handler name: String, file: String = #filePath, line: Int = #line,
+    public func get(_ path: String = "", handler name: String? = nil, file: String = #filePath, line: Int = #line,
                     use handler: @escaping @Sendable (Request, AppRequestContext) async throws -> some ResponseGenerator) -> Routes {
         on(path, method: .get, handler: name, file: file, line: line, use: handler)
     }
 
     /// `POST path`.
     @discardableResult
-    public func post(_ path: String = "", handler name: String, file: String = #filePath, line: Int = #line,
+    public func post(_ path: String = "", handler name: String? = nil, file: String = #filePath, line: Int = #line,
                      use handler: @escaping @Sendable (Request, AppRequestContext) async throws -> some ResponseGenerator) -> Routes {
         on(path, method: .post, handler: name, file: file, line: line, use: handler)
     }
 
     /// `PUT path`.
     @discardableResult
-    public func put(_ path: String = "", handler name: String, file: String = #filePath, line: Int = #line,
+    public func put(_ path: String = "", handler name: String? = nil, file: String = #filePath, line: Int = #line,
                     use handler: @escaping @Sendable (Request, AppRequestContext) async throws -> some ResponseGenerator) -> Routes {
         on(path, method: .put, handler: name, file: file, line: line, use: handler)
     }
 
     /// `PATCH path`.
     @discardableResult
-    public func patch(_ path: String = "", handler name: String, file: String = #filePath, line: Int = #line,
+    public func patch(_ path: String = "", handler name: String? = nil, file: String = #filePath, line: Int = #line,
                       use handler: @escaping @Sendable (Request, AppRequestContext) async throws -> some ResponseGenerator) -> Routes {
         on(path, method: .patch, handler: name, file: file, line: line, use: handler)
     }
 
     /// `DELETE path`.
     @discardableResult
-    public func delete(_ path: String = "", handler name: String, file: String = #filePath, line: Int = #line,
+    public func delete(_ path: String = "", handler name: String? = nil, file: String = #filePath, line: Int = #line,
                        use handler: @escaping @Sendable (Request, AppRequestContext) async throws -> some ResponseGenerator) -> Routes {
         on(path, method: .delete, handler: name, file: file, line: line, use: handler)
+    }
+
+    /// The conventional name of the handler of `method path` (relative to its group): a
+    /// resource's actions (`list`, `count`, `show`, `create`, `replace`, `update`, `delete`), else
+    /// the path's last word in camelCase (`forgot-password` → `forgotPassword`), else the method.
+    static func action(_ method: HTTPRequest.Method, _ path: String) -> String {
+        let words = path.split(separator: "/").map(String.init)
+        let isID = words.count == 1 && words[0].hasPrefix("{")
+        switch method {
+        case .get where words.isEmpty: return "list"
+        case .get where words == ["count"]: return "count"
+        case .get where isID: return "show"
+        case .post where words.isEmpty: return "create"
+        case .put where isID: return "replace"
+        case .patch where isID: return "update"
+        case .delete where isID: return "delete"
+        default:
+            guard let word = words.last(where: { !$0.hasPrefix("{") }) else { return method.rawValue.lowercased() }
+            let parts = word.split(whereSeparator: { $0 == "-" || $0 == "_" }).map(String.init)
+            return (parts.first ?? word) + parts.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+        }
     }
 
     static func join(_ prefix: String, _ path: String) -> String {
