@@ -18,7 +18,8 @@ import Testing
 
         let builder = AppBuilder(project: try Project.locate(from: app), runtimeRoot: repositoryRoot)
         try builder.prepareRuntime(.debug) { _ in }
-        let (status, output) = try Self.run(["swift", "build", "--build-tests"], in: app)
+        let build = try Subprocess.capture(["swift", "build", "--build-tests"], in: app)
+        let (status, output) = (build.status, build.stdout + build.stderr)
         #expect(status == 0, "the golden app does not build:\n\(output.suffix(4000))")
         if status == 0, let runtime = builder.prebuiltRuntime() { builder.recordRuntime(runtime) }
         let warnings = output.split(separator: "\n").filter {
@@ -48,19 +49,5 @@ import Testing
             try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(file.contents.utf8).write(to: url, options: .atomic)
         }
-    }
-
-    static func run(_ arguments: [String], in directory: URL) throws -> (Int32, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 }
