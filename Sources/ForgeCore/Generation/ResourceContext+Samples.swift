@@ -62,10 +62,10 @@ extension ResourceContext {
         Self.literal(bodyPairs(variant: variant))
     }
 
-    /// Swift statements that create, in order, one row of every resource this one refers to
-    /// (and the rows those refer to), filling `ids[table]`.
-    var referenceSetup: [String] {
-        var steps: [String] = []
+    /// The rows a generated test creates first, in order: one of every resource this one refers
+    /// to (and of the ones those refer to), each a `table`, its API `path` and a valid `body`.
+    var referenceSetup: [[String: String]] {
+        var steps: [[String: String]] = []
         var done: Set<String> = [resource.table]
         func visit(_ owner: Manifest.Resource) {
             for field in owner.fields {
@@ -74,7 +74,7 @@ extension ResourceContext {
                 done.insert(target.table)
                 visit(target)
                 guard let context = try? ResourceContext(resource: target, manifest: manifest, command: command) else { continue }
-                steps.append("ids[\"\(target.table)\"] = try await client.create(\"/api/\(context.names.path)\", json: \(context.body(variant: 1)))")
+                steps.append(["table": target.table, "path": context.names.path, "body": context.body(variant: 1)])
             }
         }
         visit(resource)
