@@ -31,19 +31,25 @@ public struct Forge: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch {
-            let status = exitStatus(for: error)
-            guard status == 64, !(error is ValidationError) else { exit(withError: error) }
+            // argument-parser reports its own errors (with the command's usage) and exit codes.
+            guard isUsageError(error) else { exit(withError: error) }
             FileHandle.standardError.write(Data("Error: \(message(for: error))\n".utf8))
-            Foundation.exit(status)
+            Foundation.exit(ExitCode.validationFailure.rawValue)
+        }
+    }
+
+    /// Bad input that forge itself finds (a field spec, a resource name), as opposed to
+    /// argument-parser's usage errors.
+    static func isUsageError(_ error: any Error) -> Bool {
+        switch error {
+        case let error as ForgeError: error.isUsageError
+        case is FieldSpecError: true
+        default: false
         }
     }
 
     /// The exit status for `error`: 64 (`EX_USAGE`) for bad input on the command line.
     public static func exitStatus(for error: any Error) -> Int32 {
-        switch error {
-        case let error as ForgeError where error.isUsageError: ExitCode.validationFailure.rawValue
-        case is FieldSpecError: ExitCode.validationFailure.rawValue
-        default: exitCode(for: error).rawValue
-        }
+        isUsageError(error) ? ExitCode.validationFailure.rawValue : exitCode(for: error).rawValue
     }
 }

@@ -60,6 +60,17 @@ import Testing
         #expect(!again.stdout.contains("Next:"))
     }
 
+    @Test func anUnknownOptionIsArgumentParsersUsageError() {
+        do {
+            _ = try Forge.parseAsRoot(["make:resource", "Post", "--bogus"])
+            Issue.record("an unknown option was accepted")
+        } catch {
+            #expect(Forge.exitStatus(for: error) == 64)
+            #expect(!Forge.isUsageError(error), "argument-parser reports it, usage included")
+            #expect(Forge.fullMessage(for: error).contains("Usage: forge make:resource"))
+        }
+    }
+
     @Test func aBadFieldSpecIsAUsageErrorThatNamesTheToken() async throws {
         let app = try await Self.makeApp()
         defer { try? FileManager.default.removeItem(at: app.deletingLastPathComponent()) }

@@ -16,8 +16,10 @@ extension ModelRepository {
         guard let first = drafts.first else { return 0 }
         let before = try await count()
         let now = Date()
-        let encoder = SQLQueryEncoder(keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil)
-        var columns = try encoder.encode(first).map(\.0) + ["created_at", "updated_at"]
+        // Column names are converted once; every row encodes its values in the same order.
+        var columns = try SQLQueryEncoder(keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil).encode(first).map(\.0)
+            + ["created_at", "updated_at"]
+        let encoder = SQLQueryEncoder(nilEncodingStrategy: .asNil)
         if Record.publicIDs { columns.append("public_id") }
         let rowsPerStatement = max(1, 30_000 / columns.count)
         var start = 0
