@@ -86,13 +86,18 @@ enum TemplateKeys {
             var end = start
             while end + 1 < bytes.count, !(bytes[end] == closing && bytes[end + 1] == closing) { end += 1 }
             guard end + 1 < bytes.count else { break }
-            var body = String(decoding: bytes[start..<end], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+            // Trimmed by hand: Foundation's trimming is the costly part on Linux.
+            let space = UInt8(ascii: " ")
+            var low = start, high = end
+            while low < high, bytes[low] == space { low += 1 }
             var kind = ""
-            if let first = body.first, "#^/!%>&".contains(first) {
-                kind = String(first)
-                body = String(body.dropFirst()).trimmingCharacters(in: .whitespaces)
+            if low < high, let sigil = "#^/!%>&".utf8.first(where: { $0 == bytes[low] }) {
+                kind = sigil == UInt8(ascii: "&") ? "" : String(UnicodeScalar(sigil))
+                low += 1
+                while low < high, bytes[low] == space { low += 1 }
             }
-            tags.append(Tag(kind: kind == "&" ? "" : kind, name: body))
+            while high > low, bytes[high - 1] == space { high -= 1 }
+            tags.append(Tag(kind: kind, name: String(decoding: bytes[low..<high], as: UTF8.self)))
             index = end + (triple ? 3 : 2)
         }
         return tags
