@@ -332,7 +332,7 @@ public enum FieldSpecParser {
                 throw fail(.contradiction, "default '\(value)' is not one of \((field.values ?? []).joined(separator: ", "))")
             }
         case .string, .text, .email, .url, .uuid, .date, .time, .phone, .slug, .ip, .color, .file, .image:
-            if let problem = type.traits.textFormat?.problem(value) {
+            if let problem = type.textFormat?.problem(value) {
                 throw fail(.badNumber, "default '\(value)' \(problem)")
             }
             if let max = field.maxLength, value.count > max {

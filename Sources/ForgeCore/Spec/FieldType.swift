@@ -44,20 +44,12 @@ public enum FieldType: String, CaseIterable, Codable, Sendable {
         public var defaultLength: Int?
         /// The value range every value must keep, whatever the rules say.
         public var range: ClosedRange<Double>?
-        /// The text format every value must have (set from ``FieldType/textFormat``).
-        public var textFormat: TextFormat? = nil
     }
 
     /// The type table: one row per type, the single place each type's mapping is written down.
-    public var traits: Traits {
-        var traits = table
-        traits.textFormat = textFormat
-        return traits
-    }
-
     /// The text format the runtime checks every value of this type against (ForgeShared's
     /// ``TextFormat``, the same check forge applies to a `default:`); `nil` for types without one.
-    private var textFormat: TextFormat? {
+    public var textFormat: TextFormat? {
         switch self {
         case .email: .email
         case .url: .url
@@ -74,7 +66,7 @@ public enum FieldType: String, CaseIterable, Codable, Sendable {
         }
     }
 
-    private var table: Traits {
+    public var traits: Traits {
         switch self {
         case .string:
             Traits(swift: "String", sqlite: "VARCHAR(%d)", postgres: "VARCHAR(%d)", measure: .length, columnKind: "text",
