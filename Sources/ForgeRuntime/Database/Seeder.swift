@@ -17,7 +17,7 @@ extension ModelRepository {
         let before = try await count()
         let now = Date()
         // Column names are converted once; every row encodes its values in the same order.
-        var columns = try SQLQueryEncoder(keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil).encode(first).map(\.0)
+        var columns = try SQLQueryEncoder.columns(nilAsNull: true).encode(first).map(\.0)
             + ["created_at", "updated_at"]
         let encoder = SQLQueryEncoder(nilEncodingStrategy: .asNil)
         if Record.publicIDs { columns.append("public_id") }

@@ -16,7 +16,7 @@ extension ModelRepository {
         let rows = try await select
             .limit(query.page.perPage)
             .offset(query.page.offset)
-            .all(decoding: Record.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .all(decoding: Record.self, keyDecodingStrategy: .columns)
         return Page(items: rows, request: query.page, total: try await count(query))
     }
 

@@ -31,7 +31,7 @@ extension ModelRepository {
         if Record.softDeletes && !includingTrashed {
             query.where("deleted_at", .is, SQLLiteral.null)
         }
-        return try await query.limit(1).first(decoding: Record.self, keyDecodingStrategy: .convertFromSnakeCase)
+        return try await query.limit(1).first(decoding: Record.self, keyDecodingStrategy: .columns)
     }
 
     /// The row whose `column` equals `value`, or `nil` (never a trashed row).
@@ -40,7 +40,7 @@ extension ModelRepository {
         if Record.softDeletes {
             query.where("deleted_at", .is, SQLLiteral.null)
         }
-        return try await query.limit(1).first(decoding: Record.self, keyDecodingStrategy: .convertFromSnakeCase)
+        return try await query.limit(1).first(decoding: Record.self, keyDecodingStrategy: .columns)
     }
 
     /// One page of rows, ordered by primary key.
@@ -71,7 +71,7 @@ extension ModelRepository {
     /// `public_id` for models with public IDs), and returns the stored row.
     public func insert(_ values: some Encodable & Sendable) async throws -> Record {
         let now = Date()
-        var pairs = try SQLQueryEncoder(keyEncodingStrategy: .convertToSnakeCase).encode(values) + [("created_at", SQLBind(now)), ("updated_at", SQLBind(now))]
+        var pairs = try SQLQueryEncoder.columns().encode(values) + [("created_at", SQLBind(now)), ("updated_at", SQLBind(now))]
         if Record.publicIDs {
             pairs.append(("public_id", SQLBind(UUID())))
         }
@@ -79,7 +79,7 @@ extension ModelRepository {
             .columns(pairs.map(\.0))
             .values(pairs.map(\.1))
             .returning("*")
-            .first(decoding: Record.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .first(decoding: Record.self, keyDecodingStrategy: .columns)
         guard let row else { throw RepositoryError.noRowReturned(table: Record.table) }
         return row
     }
@@ -87,13 +87,13 @@ extension ModelRepository {
     /// Applies the non-`nil` properties of `changes` to row `id`, touches `updated_at`, and
     /// returns the updated row, or `nil` when there is no such (live) row.
     public func update(_ key: RecordKey, with changes: some Encodable & Sendable) async throws -> Record? {
-        try await write(key, columns: try SQLQueryEncoder(keyEncodingStrategy: .convertToSnakeCase).encode(changes))
+        try await write(key, columns: try SQLQueryEncoder.columns().encode(changes))
     }
 
     /// Overwrites every column of row `id` with `values` (absent optionals become `NULL`),
     /// touches `updated_at`, and returns the row, or `nil` when there is no such (live) row.
     public func replace(_ key: RecordKey, with values: some Encodable & Sendable) async throws -> Record? {
-        try await write(key, columns: try SQLQueryEncoder(keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: .asNil).encode(values))
+        try await write(key, columns: try SQLQueryEncoder.columns(nilAsNull: true).encode(values))
     }
 
     /// Deletes the row `key` names (soft-deletes it when the model says so); returns whether there was one.
@@ -126,7 +126,7 @@ extension ModelRepository {
             .where(SQLIdentifier(key.column), .equal, key.bind)
             .where("deleted_at", .isNot, SQLLiteral.null)
             .returning("*")
-            .first(decoding: Record.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .first(decoding: Record.self, keyDecodingStrategy: .columns)
     }
 
     private func write(_ key: RecordKey, columns: [(String, any SQLExpression)]) async throws -> Record? {
@@ -138,7 +138,7 @@ extension ModelRepository {
         if Record.softDeletes {
             query.where("deleted_at", .is, SQLLiteral.null)
         }
-        return try await query.returning("*").first(decoding: Record.self, keyDecodingStrategy: .convertFromSnakeCase)
+        return try await query.returning("*").first(decoding: Record.self, keyDecodingStrategy: .columns)
     }
 }
 
@@ -162,4 +162,17 @@ struct CountRow: Decodable {
 /// The single `id` column of an existence or delete query.
 struct IDRow: Decodable {
     let id: Int
+}
+
+extension SQLQueryEncoder {
+    /// Encodes a draft or a change set as columns: each property in snake_case (`stockTotal` is
+    /// `stock_total`); with `nilAsNull`, absent optionals are written as NULL instead of left out.
+    static func columns(nilAsNull: Bool = false) -> SQLQueryEncoder {
+        SQLQueryEncoder(keyEncodingStrategy: .convertToSnakeCase, nilEncodingStrategy: nilAsNull ? .asNil : .default)
+    }
+}
+
+extension SQLRowDecoder.KeyDecodingStrategy {
+    /// Rows into records: each property read from its snake_case column.
+    static var columns: Self { .convertFromSnakeCase }
 }
