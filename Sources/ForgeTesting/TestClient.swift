@@ -54,6 +54,17 @@ public struct TestClient: Sendable {
         return response.json["data"]["id"]
     }
 
+    /// Creates a row from `body` with `POST path` and returns its id as `ID`: an `Int`, or in
+    /// `--ids dual` apps the public `UUID`. Tests use it to make the rows a factory points at.
+    public func create<ID: Decodable>(_ path: String, body: [String: JSONValue], id: ID.Type) async throws -> ID {
+        let id = try await create(path, json: .object(body))
+        do {
+            return try JSONDecoder().decode(ID.self, from: JSONEncoder().encode(id))
+        } catch {
+            throw TestClientError(message: "POST \(path) answered an id that is not a \(ID.self): \(id)")
+        }
+    }
+
     /// Sends a raw body, for testing malformed input.
     public func send(_ method: HTTPRequest.Method, _ path: String, raw body: String) async throws -> TestJSONResponse {
         var headers = defaultHeaders

@@ -45,14 +45,13 @@ public struct AppGenerator {
         let postgres = database == .postgres
         let databaseName = name.replacingOccurrences(of: "-", with: "_") + "_development"
         let developmentURL = postgres ? "postgres://\(NSUserName())@127.0.0.1:5432/\(databaseName)" : "sqlite:db/development.sqlite"
-        let values: [String: Any] = [
-            "name": name, "appType": appType, "runtimePath": runtimePath, "appSecret": secret,
-            "postgres": postgres, "databaseURL": developmentURL, "databaseName": databaseName,
-            "auth": auth, "jwtSecret": jwtSecret,
-            "runtimeMode": runtimeFromSource ? "source" : "prebuilt",
-            "runtimeModules": runtimeModules.map { "\"\($0)\"" }.joined(separator: ", "),
-            "testModules": PrebuiltRuntime.testModules(for: runtimeModules).map { "\"\($0)\"" }.joined(separator: ", "),
-        ]
+        let values = try TemplateTree.of(AppValues(
+            name: name, appType: appType, runtimePath: runtimePath, appSecret: secret, jwtSecret: jwtSecret,
+            postgres: postgres, auth: auth, databaseURL: developmentURL, databaseName: databaseName,
+            runtimeMode: runtimeFromSource ? "source" : "prebuilt",
+            runtimeModules: AppValues.Module.list(runtimeModules),
+            testModules: AppValues.Module.list(PrebuiltRuntime.testModules(for: runtimeModules))
+        ))
         let plain: [(String, String)] = [
             ("Package.swift", "app/Package.swift"),
             (".env", "app/env"),
@@ -64,12 +63,12 @@ public struct AppGenerator {
             ("Tests/AppTests/HealthTests.swift", "app/HealthTests.swift"),
         ]
         var files = try plain.map { path, template throws(ForgeError) in
-            GeneratedFile(path: path, contents: try templates.render(template, values))
+            GeneratedFile(path: path, contents: try templates.render(template, tree: values))
         }
         if auth {
-            files.append(GeneratedFile(path: "Tests/AppTests/AuthTests.swift", contents: try templates.render("app/AuthTests.swift", values)))
+            files.append(GeneratedFile(path: "Tests/AppTests/AuthTests.swift", contents: try templates.render("app/AuthTests.swift", tree: values)))
         }
-        files.append(GeneratedFile(path: "db/.gitkeep", contents: try templates.render("app/gitkeep", values)))
+        files.append(GeneratedFile(path: "db/.gitkeep", contents: try templates.render("app/gitkeep", tree: values)))
         files += try ProjectFiles(manifest: manifest, templates: templates).forgeOwned()
         return files
     }

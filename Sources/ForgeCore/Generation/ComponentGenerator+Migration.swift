@@ -74,22 +74,22 @@ extension ComponentGenerator {
             throw ForgeError("make:migration create_\(table): \(error.description)")
         }
         var values = context.values
-        values["table"] = table
-        values["dualIDs"] = false
-        values["indexes"] = resource.fields.filter(\.isIndexed).map { ["name": "\(table)_\($0.name)_index", "column": $0.name] }
+        values.table = table
+        values.dualIDs = false
+        values.indexes = resource.fields.filter(\.isIndexed).map { .init(name: "\(table)_\($0.name)_index", column: $0.name) }
         return try templates.render("resource/Migration.swift", values)
     }
 
-    private func alter(name: String, command: String, summary: String, prepare: [[String: Any]], revert: [[String: Any]]) throws(ForgeError) -> String {
-        try templates.render("component/AlterMigration.swift", [
-            "command": command, "summary": summary, "migrationName": name,
-            "migrationType": MigrationName.typeName(name), "prepare": prepare, "revert": revert,
-        ])
+    private func alter(name: String, command: String, summary: String, prepare: [AlterMigrationValues.Step], revert: [AlterMigrationValues.Step]) throws(ForgeError) -> String {
+        try templates.render("component/AlterMigration.swift", AlterMigrationValues(
+            command: command, summary: summary, migrationName: name,
+            migrationType: MigrationName.typeName(name), prepare: prepare, revert: revert
+        ))
     }
 
     /// The steps that add `fields` to `table` (columns, then indexes) and those that drop them
     /// (indexes, then columns); `component/AlterMigration.swift` writes each as a SQLKit call.
-    private func columnSteps(table: String, fields: [Field]) throws(ForgeError) -> (add: [[String: Any]], drop: [[String: Any]]) {
+    private func columnSteps(table: String, fields: [Field]) throws(ForgeError) -> (add: [AlterMigrationValues.Step], drop: [AlterMigrationValues.Step]) {
         let resource = Manifest.Resource(name: table.pascalCased, table: table, migration: "", fields: try manifest.resolveReferences(ofMigration: fields))
         let context: ResourceContext
         do {
@@ -97,14 +97,14 @@ extension ComponentGenerator {
         } catch {
             throw ForgeError(error.description)
         }
-        var add: [[String: Any]] = []
+        var add: [AlterMigrationValues.Step] = []
         var indexes: [(name: String, column: String, unique: Bool)] = []
         for field in resource.fields {
             if field.isNotNull, field.defaultValue == nil {
                 throw ForgeError("'\(field.spec)': a required column added to a table that may have rows needs a default, as in \(field.name):\(field.type.rawValue):required,default:VALUE")
             }
             // SQLite cannot add a UNIQUE column; a unique index does the same on both databases.
-            add.append(Self.step(.addColumn, table: table, column: field.name, type: context.columnType(field),
+            add.append(AlterMigrationValues.Step(.addColumn, table: table, column: field.name, type: context.columnType(field),
                                  constraints: context.constraints(field).filter { $0 != ".unique" }))
             if field.isUnique {
                 indexes.append(("\(table)_\(field.name)_unique", field.name, true))
@@ -112,24 +112,10 @@ extension ComponentGenerator {
                 indexes.append(("\(table)_\(field.name)_index", field.name, false))
             }
         }
-        add += indexes.map { Self.step(.createIndex, table: table, column: $0.column, index: $0.name, unique: $0.unique) }
-        let drop = indexes.map { Self.step(.dropIndex, table: table, column: $0.column, index: $0.name) }
-            + resource.fields.map { Self.step(.dropColumn, table: table, column: $0.name) }
+        add += indexes.map { AlterMigrationValues.Step(.createIndex, table: table, column: $0.column, index: $0.name, unique: $0.unique) }
+        let drop = indexes.map { AlterMigrationValues.Step(.dropIndex, table: table, column: $0.column, index: $0.name) }
+            + resource.fields.map { AlterMigrationValues.Step(.dropColumn, table: table, column: $0.name) }
         return (add, drop)
-    }
-
-    /// What one step of an ALTER migration does.
-    enum StepKind: String, CaseIterable {
-        case addColumn, createIndex, dropIndex, dropColumn
-    }
-
-    /// One step's template values; every step carries every key, so each kind's section can
-    /// tell it apart from the others.
-    static func step(_ kind: StepKind, table: String, column: String, type: String = "", constraints: [String] = [],
-                     index: String = "", unique: Bool = false) -> [String: Any] {
-        var values: [String: Any] = ["table": table, "column": column, "type": type, "constraints": constraints, "index": index, "unique": unique]
-        for each in StepKind.allCases { values[each.rawValue] = each == kind }
-        return values
     }
 
     /// The columns a `remove_` migration drops: from `-f`, else from the stored resource owning the table.

@@ -46,14 +46,14 @@ public struct ComponentGenerator {
     public func service(_ name: String) throws(ForgeError) -> GenerationPlan {
         let type = try ComponentName.parse(name, suffix: "Service", command: "make:service")
         return try single("component/Service.swift", path: "Sources/App/Services/\(type)Service.swift",
-                          values: ["type": type, "command": "forge make:service \(type)"])
+                          values: componentValues(type, command: "forge make:service \(type)"))
     }
 
     /// `make:test NAME` for a name that is not a resource: a suite that boots the app.
     public func test(_ name: String) throws(ForgeError) -> GenerationPlan {
         let type = try ComponentName.parse(name, suffix: "Tests", command: "make:test")
         return try single("component/Tests.swift", path: "Tests/AppTests/\(type)Tests.swift",
-                          values: ["type": type, "appType": AppNames.appType(manifest.app.name), "command": "forge make:test \(type)"])
+                          values: componentValues(type, command: "forge make:test \(type)"))
     }
 
     /// `make:enum NAME -v a -v b`: a string enum that the API and columns can hold.
@@ -62,7 +62,7 @@ public struct ComponentGenerator {
         guard !values.isEmpty else {
             throw ForgeError("make:enum \(type) needs its values: -v draft -v published")
         }
-        var cases: [[String: Any]] = []
+        var cases: [ResourceValues.EnumCase] = []
         var seen: Set<String> = []
         for value in values {
             let property = value.camelCased
@@ -75,9 +75,9 @@ public struct ComponentGenerator {
                 throw ForgeError("enum value '\(value)' is listed twice (as the case '\(property)')")
             }
             let name = ReservedWords.swift.contains(property) ? "`\(property)`" : property
-            cases.append(["name": name, "value": value, "renamed": property != value])
+            cases.append(.init(name: name, renamed: property != value, value: value))
         }
-        let values: [String: Any] = ["type": type, "cases": cases, "command": "forge make:enum \(type) " + values.map { "-v \($0)" }.joined(separator: " ")]
+        let values = EnumComponentValues(type: type, command: "forge make:enum \(type) " + values.map { "-v \($0)" }.joined(separator: " "), cases: cases)
         return try single("component/Enum.swift", path: "Sources/App/Enums/\(type).swift", values: values)
     }
 
@@ -87,18 +87,19 @@ public struct ComponentGenerator {
         guard (400...599).contains(status) else {
             throw ForgeError("make:exception \(type) -s \(status): an error's status must be 400-599 (\(status < 400 ? "use 4xx for the caller's mistakes" : "not an HTTP status"))")
         }
-        let values: [String: Any] = [
-            "type": type, "status": status,
-            "code": type.snakeCased,
-            "message": type.identifierWords.joined(separator: " ").capitalizedFirst,
-            "command": "forge make:exception \(type) -s \(status)",
-        ]
+        let values = ExceptionValues(type: type, command: "forge make:exception \(type) -s \(status)", status: status,
+                                     code: type.snakeCased, message: type.identifierWords.joined(separator: " ").capitalizedFirst)
         return try single("component/Exception.swift", path: "Sources/App/Errors/\(type)Error.swift", values: values)
     }
 
     // MARK: Shared
 
-    private func single(_ template: String, path: String, values: [String: Any]) throws(ForgeError) -> GenerationPlan {
+    private func componentValues(_ type: String, command: String, protected: Bool = false) -> ComponentValues {
+        ComponentValues(type: type, command: command, appType: AppNames.appType(manifest.app.name), protected: protected,
+                        path: type.kebabCased, variable: type.camelCased)
+    }
+
+    private func single(_ template: String, path: String, values: some Encodable) throws(ForgeError) -> GenerationPlan {
         let file = GeneratedFile(path: path, contents: try templates.render(template, values))
         return GenerationPlan(manifest: manifest, files: [file])
     }
@@ -114,12 +115,7 @@ public struct ComponentGenerator {
             components.append(component)
         }
         updated.components = components
-        let values: [String: Any] = [
-            "type": type, "command": command, "protected": protected,
-            "path": type.kebabCased,
-            "variable": type.camelCased,
-        ]
-        let file = GeneratedFile(path: path, contents: try templates.render(template, values))
+        let file = GeneratedFile(path: path, contents: try templates.render(template, componentValues(type, command: command, protected: protected)))
         return GenerationPlan(manifest: updated, files: [file] + (try ProjectFiles(manifest: updated, templates: templates).forgeOwned()))
     }
 }

@@ -22,28 +22,24 @@ public struct ProjectFiles {
 
     /// What the registry lists, from the manifest alone: resources in manifest order (which is
     /// dependency order), then components in the order they were made.
-    var registryValues: [String: Any] {
+    var registryValues: RegistryValues {
         let components = manifest.components ?? []
-        let migrations = manifest.migrationNames
         let seeders = manifest.resources.filter { $0.has(.seeder) }.map { "\($0.name)Seeder" }
             + components.filter { $0.kind == .seeder }.map { "\($0.name)Seeder" }
-        var registrations: [[String: Any]] = []
-        var hasProtected = false
+        var registrations: [RegistryValues.Registration] = []
         for resource in manifest.resources where resource.has(.controller) {
-            hasProtected = hasProtected || resource.protected == true
-            registrations.append(["type": "\(resource.name)Controller", "resource": true, "service": "\(resource.name)Service", "protected": resource.protected == true])
+            registrations.append(.init(type: "\(resource.name)Controller", resource: true, service: "\(resource.name)Service", protected: resource.protected == true))
         }
         for component in components where component.kind == .controller || component.kind == .route {
-            hasProtected = hasProtected || component.protected == true
             let type = component.name + (component.kind == .controller ? "Controller" : "Routes")
-            registrations.append(["type": type, "resource": false, "service": "", "protected": component.protected == true])
+            registrations.append(.init(type: type, resource: false, service: "", protected: component.protected == true))
         }
-        return [
-            "migrations": migrations.sorted().map(MigrationName.typeName),
-            "seeders": seeders,
-            "middleware": components.filter { $0.kind == .middleware }.map { "\($0.name)Middleware" },
-            "registrations": registrations,
-            "hasProtected": hasProtected,
-        ]
+        return RegistryValues(
+            migrations: manifest.migrationNames.sorted().map(MigrationName.typeName),
+            seeders: seeders,
+            middleware: components.filter { $0.kind == .middleware }.map { "\($0.name)Middleware" },
+            registrations: registrations,
+            hasProtected: registrations.contains(where: \.protected)
+        )
     }
 }

@@ -1,10 +1,10 @@
 import Foundation
 
-/// The values the resource templates render, computed once from a stored resource.
+/// Computes the values the resource templates render (``ResourceValues``) from a stored resource.
 ///
-/// Templates stay free of logic: every Swift fragment that depends on a field's type and
-/// rules (column definitions, validation calls, fake and sample values) is built here, from
-/// the type table in ``FieldType/traits``.
+/// Templates stay free of logic: every Swift expression that depends on a field's type and
+/// rules (a column type, a validation call, a fake call) is built here, from the type table in
+/// ``FieldType/traits``; the lines around them are the templates'.
 struct ResourceContext {
     let resource: Manifest.Resource
     let manifest: Manifest
@@ -28,58 +28,45 @@ struct ResourceContext {
         MigrationName.typeName(resource.migration)
     }
 
-    var values: [String: Any] {
+    var values: ResourceValues {
         let fields = resource.fields
-        let fieldValues = fields.enumerated().map { index, field in
-            fieldContext(field, isLast: index == fields.count - 1)
-        }
-        let required = fields.filter(\.isRequired).map { ["property": $0.property, "column": $0.name] }
-        let unique = fields.filter(\.isUnique).map(uniqueContext)
-        var references = fields.compactMap(referenceContext)
-        for index in references.indices { references[index]["last"] = index == references.count - 1 }
-        return [
-            "command": command,
-            "appType": appType,
-            "type": names.type,
-            "plural": names.plural,
-            "table": names.table,
-            "path": names.path,
-            "variable": names.variable,
-            "pluralVariable": names.pluralVariable,
-            "migrationType": migrationType,
-            "migrationName": resource.migration,
-            "fields": fieldValues,
-            "enums": fields.compactMap(enumContext),
-            "hasRenamed": fields.contains { $0.property != $0.name },
-            // Swift's `.convertToSnakeCase` turns every property back into its column (a digit
-            // after an underscore, as in `photo_2x`, would not survive the round trip).
-            "snakeCaseKeys": fields.allSatisfy { $0.name.split(separator: "_").dropFirst().allSatisfy { $0.first?.isLetter == true } },
-            "softDeletes": resource.softDeletes ?? false,
-            "protected": resource.protected ?? false,
-            "runner": resource.protected == true ? "signedIn" : "app.run",
-            "dualIDs": dualIDs,
-            "idAccessor": dualIDs ? "string" : "int",
-            "missingID": dualIDs ? "00000000-0000-4000-8000-000000000000" : "999999",
-            "requiredFields": required,
-            "hasRequired": !required.isEmpty,
-            "uniqueFields": unique,
-            "references": references,
-            "hasReferences": !references.isEmpty,
-            "serviceImportsFoundation": dualIDs && !references.isEmpty,
-            "referenceSetup": referenceSetup,
-            "factoryArguments": references.map { "\($0["idsProperty"]!): [\(dualIDs ? "UUID()" : "1")]" }.joined(separator: ", "),
-            "factoryArgumentsLive": references.map { "\($0["idsProperty"]!): \($0["tableIds"]!)" }.joined(separator: ", "),
-            "referencedTables": referencedTables(references),
-            "indexes": fields.filter(\.isIndexed).map {
-                ["name": "\(names.table)_\($0.name)_index", "column": $0.name]
-            },
-            "validBody": Self.literal(bodyPairs(variant: 1), indent: 8),
-            "secondBody": Self.literal(bodyPairs(variant: 2), indent: 8),
-            "hasUniqueFields": !unique.isEmpty,
-            "updateBody": updateBody,
-            "updateColumn": updateField.name,
-            "updateValue": sample(updateField, variant: 2),
-        ]
+        let unique = fields.filter(\.isUnique).map(uniqueValues)
+        var references = fields.compactMap(referenceValues)
+        if !references.isEmpty { references[references.count - 1].last = true }
+        return ResourceValues(
+            command: command,
+            appType: appType,
+            type: names.type,
+            plural: names.plural,
+            table: names.table,
+            path: names.path,
+            variable: names.variable,
+            pluralVariable: names.pluralVariable,
+            migrationType: migrationType,
+            migrationName: resource.migration,
+            fields: fields.enumerated().map { index, field in fieldValues(field, isLast: index == fields.count - 1) },
+            enums: fields.compactMap(enumValues),
+            hasRenamed: fields.contains { $0.property != $0.name },
+            snakeCaseKeys: fields.allSatisfy { $0.name.split(separator: "_").dropFirst().allSatisfy { $0.first?.isLetter == true } },
+            softDeletes: resource.softDeletes ?? false,
+            protected: resource.protected ?? false,
+            runner: resource.protected == true ? "signedIn" : "app.run",
+            dualIDs: dualIDs,
+            idAccessor: dualIDs ? "string" : "int",
+            missingID: dualIDs ? "00000000-0000-4000-8000-000000000000" : "999999",
+            sampleID: dualIDs ? "UUID()" : "1",
+            requiredFields: fields.filter(\.isRequired).map { .init(property: $0.property, column: $0.name) },
+            hasRequired: fields.contains(where: \.isRequired),
+            uniqueFields: unique,
+            hasUniqueFields: !unique.isEmpty,
+            references: references,
+            hasReferences: !references.isEmpty,
+            serviceImportsFoundation: dualIDs && !references.isEmpty,
+            referenceSetup: referenceSetup,
+            referencedTables: referencedTables(references),
+            indexes: fields.filter(\.isIndexed).map { .init(name: "\(names.table)_\($0.name)_index", column: $0.name) },
+            updateColumn: updateField.name
+        )
     }
 
     // MARK: Fields
@@ -103,7 +90,7 @@ struct ResourceContext {
         return ReservedWords.typeNames.contains(name) || ["Draft", "CodingKeys"].contains(name) ? name + "Value" : name
     }
 
-    private func fieldContext(_ field: Field, isLast: Bool) -> [String: Any] {
+    private func fieldValues(_ field: Field, isLast: Bool) -> ResourceValues.FieldValues {
         let swift = swiftType(field)
         let createRules = (field.isRequired ? [".required"] : []) + valueRules(field)
         let updateRules = valueRules(field) + (field.isRequired && field.type.isText ? [".notBlank"] : [])
@@ -111,26 +98,25 @@ struct ResourceContext {
         if let value = field.defaultValue, !field.isRequired {
             draftValue += " ?? " + literal(value, for: field)
         }
-        return [
-            "property": field.property,
-            "column": field.name,
-            "renamed": field.property != field.name,
-            "swiftType": swift,
-            "columnKind": (dualIDs && field.foreignKey != nil ? "uuid" : field.type.traits.columnKind) ?? "",
-            "listable": field.type.traits.columnKind != nil,
-            "modelType": swift + (field.isNotNull ? "" : "?"),
-            "optional": !field.isNotNull,
-            "createRules": createRules,
-            "hasCreateRules": !createRules.isEmpty,
-            "updateRules": updateRules,
-            "hasUpdateRules": !updateRules.isEmpty,
-            "draftValue": draftValue,
-            "columnType": columnType(field),
-            "constraints": constraints(field),
-            "fake": fakeExpression(field),
-            "sample": sample(field, variant: 1),
-            "isLast": isLast,
-        ]
+        return .init(
+            property: field.property,
+            column: field.name,
+            renamed: field.property != field.name,
+            swiftType: swift,
+            columnKind: (dualIDs && field.foreignKey != nil ? "uuid" : field.type.traits.columnKind) ?? "",
+            listable: field.type.traits.columnKind != nil,
+            modelType: swift + (field.isNotNull ? "" : "?"),
+            optional: !field.isNotNull,
+            createRules: createRules,
+            hasCreateRules: !createRules.isEmpty,
+            updateRules: updateRules,
+            hasUpdateRules: !updateRules.isEmpty,
+            draftValue: draftValue,
+            columnType: columnType(field),
+            constraints: constraints(field),
+            fake: fakeExpression(field),
+            isLast: isLast
+        )
     }
 
     /// `.dialect(sqlite: "VARCHAR(120)", postgres: "VARCHAR(120)")`, or SQLKit's own name when
@@ -177,52 +163,46 @@ struct ResourceContext {
         return constraints
     }
 
-    private func enumContext(_ field: Field) -> [String: Any]? {
+    private func enumValues(_ field: Field) -> ResourceValues.EnumValues? {
         guard field.type == .enumeration, let values = field.values else { return nil }
-        return [
-            "enumType": Self.enumTypeName(field),
-            "column": field.name,
-            "cases": values.map { value in
-                let name = value.camelCased
-                let escaped = ReservedWords.swift.contains(name) ? "`\(name)`" : name
-                return ["name": escaped, "renamed": name != value, "value": value]
-            },
-        ]
+        let cases = values.map { value in
+            let name = value.camelCased
+            return ResourceValues.EnumCase(name: ReservedWords.swift.contains(name) ? "`\(name)`" : name, renamed: name != value, value: value)
+        }
+        return .init(enumType: Self.enumTypeName(field), column: field.name, cases: cases)
     }
 
-    private func referenceContext(_ field: Field) -> [String: Any]? {
+    private func referenceValues(_ field: Field) -> ResourceValues.ReferenceValues? {
         guard let key = field.foreignKey, let target = target(of: field) else { return nil }
-        let targetNames = try? ResourceName(target.name, inflector: manifest.inflector)
-        let relation = field.relation
-        return [
-            "column": field.name,
-            "property": field.property,
-            "relation": relation,
-            "targetType": target.name,
-            "targetTable": key.table,
-            "targetVariable": targetNames?.variable ?? relation,
-            "idsProperty": relation + "Ids",
-            "tableIds": (targetNames?.variable ?? relation) + "Ids",
-            "idType": referenceIDType,
-            "keyCase": dualIDs ? "publicID" : "id",
-            "idsMethod": dualIDs ? "publicIDs" : "ids",
-            "optional": !field.isNotNull,
-        ]
+        let targetVariable = (try? ResourceName(target.name, inflector: manifest.inflector))?.variable ?? field.relation
+        return .init(
+            column: field.name,
+            property: field.property,
+            relation: field.relation,
+            targetType: target.name,
+            targetTable: key.table,
+            targetVariable: targetVariable,
+            idsProperty: field.relation + "Ids",
+            tableIds: targetVariable + "Ids",
+            setupIds: key.table == resource.table ? "[]" : targetVariable + "Ids",
+            idType: referenceIDType,
+            keyCase: dualIDs ? "publicID" : "id",
+            idsMethod: dualIDs ? "publicIDs" : "ids",
+            optional: !field.isNotNull,
+            last: false
+        )
     }
 
     /// One entry per table the references point at, so a seeder reads each table's ids once
     /// even when two fields refer to it; `required` when any of those fields must be set.
-    private func referencedTables(_ references: [[String: Any]]) -> [[String: Any]] {
-        var tables: [[String: Any]] = []
+    private func referencedTables(_ references: [ResourceValues.ReferenceValues]) -> [ResourceValues.ReferencedTable] {
+        var tables: [ResourceValues.ReferencedTable] = []
         for reference in references {
-            if let index = tables.firstIndex(where: { $0["targetTable"] as? String == reference["targetTable"] as? String }) {
-                tables[index]["required"] = (tables[index]["required"] as? Bool ?? false) || !(reference["optional"] as? Bool ?? true)
+            if let index = tables.firstIndex(where: { $0.targetTable == reference.targetTable }) {
+                tables[index].required = tables[index].required || !reference.optional
             } else {
-                tables.append([
-                    "targetTable": reference["targetTable"]!, "targetType": reference["targetType"]!,
-                    "tableIds": reference["tableIds"]!, "idsMethod": reference["idsMethod"]!,
-                    "required": !(reference["optional"] as? Bool ?? true),
-                ])
+                tables.append(.init(targetTable: reference.targetTable, targetType: reference.targetType, tableIds: reference.tableIds,
+                                    idsMethod: reference.idsMethod, required: !reference.optional))
             }
         }
         return tables
@@ -234,14 +214,8 @@ struct ResourceContext {
     }
 
     /// A unique field: the service's checks are written in `resource/Service.swift`.
-    private func uniqueContext(_ field: Field) -> [String: Any] {
-        [
-            "column": field.name,
-            "property": field.property,
-            // Not null in a draft, so the create and replace checks need no `if let`.
-            "required": field.isNotNull,
-            "uniqueLabel": field.name.pascalCased,
-        ]
+    private func uniqueValues(_ field: Field) -> ResourceValues.UniqueField {
+        .init(column: field.name, property: field.property, required: field.isNotNull, uniqueLabel: field.name.pascalCased)
     }
 
     // MARK: Literals

@@ -103,10 +103,10 @@ public struct ResourceGenerator {
         } catch {
             throw ForgeError(error.description)
         }
-        let values = context.values
+        let values = try TemplateTree.of(context.values)
         var files: [GeneratedFile] = []
         for (layer, template, path) in Self.layout(context.names, migrationType: context.migrationType) where layers.contains(layer) {
-            files.append(GeneratedFile(path: path, contents: try templates.render(template, values)))
+            files.append(GeneratedFile(path: path, contents: try templates.render(template, tree: values)))
         }
         files += try ProjectFiles(manifest: manifest, templates: templates).forgeOwned()
         return Plan(manifest: manifest, files: files)

@@ -15,9 +15,15 @@ public struct TemplateLibrary: Sendable {
         self.directories = directories
     }
 
-    /// Renders template `name` with `values`; a tag `values` cannot fill (a misspelt key in a
-    /// published template, say) is an error naming it, not empty text.
-    public func render(_ name: String, _ values: [String: Any]) throws(ForgeError) -> String {
+    /// Renders template `name` with `context`, a typed struct of its values; a tag the context
+    /// cannot fill (a misspelt key in a published template, say) is an error naming it, not
+    /// empty text.
+    public func render(_ name: String, _ context: some Encodable) throws(ForgeError) -> String {
+        try render(name, tree: TemplateTree.of(context))
+    }
+
+    /// Renders template `name` with a context already made a tree (one context, many templates).
+    public func render(_ name: String, tree values: [String: Any]) throws(ForgeError) -> String {
         let (template, text, url) = try load(name)
         if let key = TemplateKeys.missing(in: text, values).first {
             let suggestion = Suggester.closest(to: key, in: TemplateKeys.allKeys(values).sorted()).map { " — did you mean '\($0)'?" } ?? ""

@@ -18,7 +18,11 @@ public struct AppRequestContext: RequestContext {
 
     /// Responses are JSON with ISO 8601 dates and snake_case keys: a property `stockTotal` is
     /// written `stock_total` (keys already in snake_case, and dictionary keys, stay as they are).
-    public var responseEncoder: JSONEncoder {
+    public var responseEncoder: JSONEncoder { Self.jsonEncoder }
+
+    /// The encoder behind ``responseEncoder``, for code that writes JSON the way the API does
+    /// (a test building a request body from a factory's draft, say).
+    public static var jsonEncoder: JSONEncoder {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
         encoder.keyEncodingStrategy = .convertToSnakeCase

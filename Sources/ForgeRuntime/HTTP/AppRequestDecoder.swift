@@ -7,13 +7,56 @@ public struct AppRequestDecoder: RequestDecoder {
     public init() {}
 
     public func decode<T: Decodable>(_ type: T.Type, from request: Request, context: some RequestContext) async throws -> T {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .custom(Self.decodeDate)
         do {
-            return try await decoder.decode(type, from: request, context: context)
+            return try await Self.decoder(for: type).decode(type, from: request, context: context)
         } catch let error as DecodingError {
-            throw Self.translate(error)
+            throw Self.translate(error, snakeCase: type is any SnakeCaseKeys.Type)
         }
+    }
+
+    /// Decodes a body the way a request's is decoded (a test checking what a factory makes, say).
+    public func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
+        do {
+            return try Self.decoder(for: type).decode(type, from: data)
+        } catch let error as DecodingError {
+            throw Self.translate(error, snakeCase: type is any SnakeCaseKeys.Type)
+        }
+    }
+
+    private static func decoder(for type: Any.Type) -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .custom(decodeDate)
+        if type is any SnakeCaseKeys.Type {
+            decoder.keyDecodingStrategy = .custom(propertyKey)
+        }
+        return decoder
+    }
+
+    /// The property a top-level snake_case key fills (`support_email` → `supportEmail`). A key
+    /// with a capital letter fills none (as with `CodingKeys`, `supportEmail` is not a key of the
+    /// body); keys below the top level (inside a `json` field's object) stay as they are.
+    @Sendable static func propertyKey(_ path: [any CodingKey]) -> any CodingKey {
+        let key = path[path.count - 1]
+        guard path.count == 1 else { return key }
+        if key.stringValue.contains(where: \.isUppercase) { return PropertyKey("") }
+        let words = key.stringValue.split(separator: "_", omittingEmptySubsequences: false)
+        guard words.count > 1, words.allSatisfy({ !$0.isEmpty }) else { return key }
+        return PropertyKey(words[0] + words.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined())
+    }
+
+    /// The key `propertyKey` turns into `property`, to name it back to the client.
+    static func column(of property: String) -> String {
+        property.reduce(into: "") { text, character in
+            if character.isUppercase { text += "_" + character.lowercased() } else { text.append(character) }
+        }
+    }
+
+    private struct PropertyKey: CodingKey {
+        let stringValue: String
+        var intValue: Int? { nil }
+        init(_ stringValue: String) { self.stringValue = stringValue }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
     }
 
     /// An ISO 8601 date-time, with or without fractional seconds; a bad one names its field.
@@ -25,7 +68,7 @@ public struct AppRequestDecoder: RequestDecoder {
     }
 
     /// The 422 (or, for a body that is not JSON at all, the 400) a decoding error is answered with.
-    static func translate(_ error: DecodingError) -> AppError {
+    static func translate(_ error: DecodingError, snakeCase: Bool = false) -> AppError {
         let (path, message): ([any CodingKey], String) = switch error {
         case .typeMismatch(let type, let context): (context.codingPath, "must be \(describe(type))")
         case .valueNotFound(let type, let context): (context.codingPath, "must be \(describe(type)), not null")
@@ -33,7 +76,8 @@ public struct AppRequestDecoder: RequestDecoder {
         case .dataCorrupted(let context): (context.codingPath, message(for: context.debugDescription))
         @unknown default: ([], "")
         }
-        let field = path.filter { $0.intValue == nil }.map(\.stringValue).joined(separator: ".")
+        let keys = path.filter { $0.intValue == nil }.map(\.stringValue)
+        let field = keys.enumerated().map { index, key in snakeCase && index == 0 ? column(of: key) : key }.joined(separator: ".")
         guard !field.isEmpty else {
             return AppError.badRequest("the request body is not a JSON object of the expected shape")
         }

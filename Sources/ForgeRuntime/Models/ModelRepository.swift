@@ -84,10 +84,10 @@ extension ModelRepository {
         return row
     }
 
-    /// Applies the non-`nil` properties of `changes` to row `id`, touches `updated_at`, and
-    /// returns the updated row, or `nil` when there is no such (live) row.
-    public func update(_ key: RecordKey, with changes: some Encodable & Sendable) async throws -> Record? {
-        try await write(key, columns: try SQLQueryEncoder.columns().encode(changes))
+    /// Applies `changes` to row `id`, touches `updated_at`, and returns the updated row, or
+    /// `nil` when there is no such (live) row.
+    public func update(_ key: RecordKey, with changes: ChangeSet<Record>) async throws -> Record? {
+        try await write(key, columns: changes.columns.map { ($0.name, $0.value) })
     }
 
     /// Overwrites every column of row `id` with `values` (absent optionals become `NULL`),

@@ -38,6 +38,11 @@ public enum JSONValue: Sendable, Equatable, Codable, CustomStringConvertible {
         return nil
     }
 
+    /// The UUID, when this is a string holding one (an id in `--ids dual` apps).
+    public var uuid: UUID? {
+        string.flatMap(UUID.init(uuidString:))
+    }
+
     /// The elements, when this is an array.
     public var array: [JSONValue]? {
         if case .array(let items) = self { return items }

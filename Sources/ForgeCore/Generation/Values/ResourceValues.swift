@@ -1,0 +1,148 @@
+/// What every `resource/*` template renders from: one resource, its fields and its
+/// references, named the way the generated Swift spells them.
+///
+/// Swift expressions that follow from a field's type and rules (a column type, a rule call, a
+/// fake call) come from the type table through ``ResourceContext``; every line and statement
+/// around them is the template's, so a published template can change it.
+struct ResourceValues: Encodable {
+    var command: String
+    var appType: String
+    var type: String
+    var plural: String
+    var table: String
+    var path: String
+    var variable: String
+    var pluralVariable: String
+    var migrationType: String
+    var migrationName: String
+    var fields: [FieldValues]
+    var enums: [EnumValues]
+    /// Whether any field's property is spelled differently from its column.
+    var hasRenamed: Bool
+    /// Whether every column is its property in snake_case and back (a digit after an
+    /// underscore, as in `photo_2x`, does not survive Swift's conversion), so no `CodingKeys`.
+    var snakeCaseKeys: Bool
+    var softDeletes: Bool
+    var `protected`: Bool
+    /// What a generated test runs its client in: `signedIn` or `app.run`.
+    var runner: String
+    var dualIDs: Bool
+    /// The `JSONValue` accessor an id reads back as: `int`, or `string` for public UUIDs.
+    var idAccessor: String
+    /// An id no row has.
+    var missingID: String
+    /// A reference id a factory test can point at without a database: `1` or `UUID()`.
+    var sampleID: String
+    var requiredFields: [RequiredField]
+    var hasRequired: Bool
+    var uniqueFields: [UniqueField]
+    var hasUniqueFields: Bool
+    var references: [ReferenceValues]
+    var hasReferences: Bool
+    var serviceImportsFoundation: Bool
+    /// The rows a generated test creates before its own: one per referenced table, deepest first.
+    var referenceSetup: [SetupStep]
+    /// One entry per table the references point at (a seeder reads each table's ids once).
+    var referencedTables: [ReferencedTable]
+    var indexes: [IndexValues]
+    /// The column a generated test changes with PATCH.
+    var updateColumn: String
+
+    struct FieldValues: Encodable {
+        var property: String
+        var column: String
+        var renamed: Bool
+        var swiftType: String
+        /// The listing's filter kind (`text`, `integer`…); empty for a field clients cannot sort by.
+        var columnKind: String
+        var listable: Bool
+        var modelType: String
+        var optional: Bool
+        var createRules: [String]
+        var hasCreateRules: Bool
+        var updateRules: [String]
+        var hasUpdateRules: Bool
+        /// What the draft stores: the property, with its `default:` when it is optional.
+        var draftValue: String
+        var columnType: String
+        var constraints: [String]
+        var fake: String
+        var isLast: Bool
+    }
+
+    struct EnumValues: Encodable {
+        var enumType: String
+        var column: String
+        var cases: [EnumCase]
+    }
+
+    struct EnumCase: Encodable {
+        /// The case's Swift name, backquoted when it is a keyword.
+        var name: String
+        var renamed: Bool
+        var value: String
+    }
+
+    struct RequiredField: Encodable {
+        var property: String
+        var column: String
+    }
+
+    struct UniqueField: Encodable {
+        var column: String
+        var property: String
+        /// Not null in a draft, so the create and replace checks need no `if let`.
+        var required: Bool
+        var uniqueLabel: String
+    }
+
+    struct ReferenceValues: Encodable {
+        var column: String
+        var property: String
+        var relation: String
+        var targetType: String
+        var targetTable: String
+        var targetVariable: String
+        /// The factory's property holding the ids this reference may point at.
+        var idsProperty: String
+        /// The local holding the target table's ids, in a seeder or a test.
+        var tableIds: String
+        /// What a test's factory points this reference at: `tableIds`, or `[]` for the
+        /// resource's own table (no row of it exists before the test's first).
+        var setupIds: String
+        var idType: String
+        var keyCase: String
+        var idsMethod: String
+        var optional: Bool
+        var last: Bool
+    }
+
+    struct ReferencedTable: Encodable {
+        var targetTable: String
+        var targetType: String
+        var tableIds: String
+        var idsMethod: String
+        /// Whether any field pointing at the table must be set.
+        var required: Bool
+    }
+
+    struct SetupStep: Encodable {
+        var targetType: String
+        var path: String
+        var tableIds: String
+        var idType: String
+        /// The target factory's own references, pointed at rows made by earlier steps.
+        var arguments: [SetupArgument]
+    }
+
+    struct SetupArgument: Encodable {
+        var idsProperty: String
+        var tableIds: String
+        var last: Bool
+    }
+
+    struct IndexValues: Encodable {
+        var name: String
+        var column: String
+    }
+}
