@@ -40,3 +40,53 @@ import Testing
         }
     }
 }
+
+/// Every tag of every built-in template names a value its typed context has, even inside a
+/// section the golden files never render (a misspelt key there would otherwise ship).
+@Suite struct TemplateContextTests {
+    /// The keys, at any depth, of contexts with every list filled and every option on.
+    static func keys(for template: String) throws -> Set<String> {
+        let tree: [String: Any]
+        switch template {
+        case let name where name.hasPrefix("resource/"):
+            var manifest = Manifest(appName: "shop", auth: true)
+            manifest = try ResourceGenerator(manifest: manifest, templates: builtInTemplates)
+                .plan(name: "Category", specs: ["title:string:required", "parent_id:references/Category"], date: .now).manifest
+            let specs = try String(contentsOf: repositoryRoot.appendingPathComponent("Fixtures/every-type.specs"), encoding: .utf8)
+                .split(separator: "\n").map(String.init).filter { !$0.hasPrefix("#") && !$0.isEmpty }
+            let product = try ResourceGenerator(manifest: manifest, templates: builtInTemplates)
+                .plan(name: "Product", specs: specs, softDeletes: true, protected: true, date: .now).manifest
+            let resource = try #require(product.resources.last)
+            var values = try ResourceContext(resource: resource, manifest: product, command: "forge make:resource Product").values
+            values.dualIDs = true
+            tree = try TemplateTree.of(values)
+        case "app/Registry.swift":
+            tree = try TemplateTree.of(RegistryValues(migrations: ["CreatePosts"], seeders: ["PostSeeder"], middleware: ["AuditMiddleware"],
+                                                      registrations: [.init(type: "PostController", resource: true, service: "PostService", protected: true)],
+                                                      hasProtected: true))
+        case let name where name.hasPrefix("app/"):
+            tree = try TemplateTree.of(AppValues(name: "shop", appType: "ShopApp", runtimePath: "/opt/forge", appSecret: "0", jwtSecret: "1",
+                                                 postgres: true, auth: true, databaseURL: "postgres://", databaseName: "shop",
+                                                 runtimeMode: "prebuilt", runtimeModules: AppValues.Module.list(["ForgeRuntime"]),
+                                                 testModules: AppValues.Module.list(["ForgeTesting"])))
+        case "component/AlterMigration.swift":
+            let step = AlterMigrationValues.Step(.addColumn, table: "posts", column: "phone", type: ".text", constraints: [".notNull"])
+            tree = try TemplateTree.of(AlterMigrationValues(command: "forge", summary: "Adds.", migrationName: "m", migrationType: "M",
+                                                            prepare: [step], revert: [step]))
+        case "component/Enum.swift":
+            tree = try TemplateTree.of(EnumComponentValues(type: "Status", command: "forge", cases: [.init(name: "on", renamed: false, value: "on")]))
+        case "component/Exception.swift":
+            tree = try TemplateTree.of(ExceptionValues(type: "Gone", command: "forge", status: 410, code: "gone", message: "Gone"))
+        default:
+            tree = try TemplateTree.of(ComponentValues(type: "Audit", command: "forge", appType: "ShopApp", protected: true, path: "audit", variable: "audit"))
+        }
+        return TemplateKeys.allKeys(tree)
+    }
+
+    @Test(arguments: builtInTemplates.builtInNames())
+    func everyTagNamesAValueOfItsContext(template: String) throws {
+        let url = try #require(builtInTemplates.builtIn).appendingPathComponent(template + ".mustache")
+        let unknown = TemplateKeys.names(in: try String(contentsOf: url, encoding: .utf8)).subtracting(try Self.keys(for: template))
+        #expect(unknown.isEmpty, "\(template) uses \(unknown.sorted()), which its context does not have")
+    }
+}

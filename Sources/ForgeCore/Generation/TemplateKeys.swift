@@ -51,6 +51,13 @@ enum TemplateKeys {
         return missing
     }
 
+    /// The first name of every tag `text` uses (`fields` for `{{#fields}}`, `a` for `{{a.b}}`),
+    /// whether or not its section would render.
+    static func names(in text: String) -> Set<String> {
+        Set(tags(in: text).filter { !["!", "%", ">"].contains($0.kind) && $0.name != "." }
+            .compactMap { $0.name.split(separator: ".").first.map(String.init) })
+    }
+
     /// Every key `values` holds at any depth, for suggesting the intended one.
     static func allKeys(_ value: Any) -> Set<String> {
         switch value {
