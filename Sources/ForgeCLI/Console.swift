@@ -45,7 +45,13 @@ enum Console {
         let verb = dryRun ? "would " : ""
         for path in outcome.created { out("  \(success("\(verb)create")) \(path)") }
         for path in outcome.updated { out("  \(success("\(verb)update")) \(path)") }
-        for path in outcome.conflicts { out("  \(failure("conflict")) \(path) (edited since forge wrote it; --force overwrites it)") }
+        for path in outcome.merged { out("  \(success("\(verb)merge")) \(path) (your edits kept)") }
+        for path in outcome.conflicts {
+            let hunks = outcome.hunks[path] ?? []
+            let lines = hunks.map { "line \($0.line)" }.joined(separator: ", ")
+            out("  \(failure("conflict")) \(path) (" + (hunks.isEmpty ? "edited since forge wrote it, with no base to merge from; --force overwrites it" : "your edits and forge's change collide at \(lines)") + ")")
+            for hunk in hunks { out(hunk.text.split(separator: "\n", omittingEmptySubsequences: false).map { "      " + $0 }.joined(separator: "\n")) }
+        }
     }
     static func failure(_ message: String) -> String { paint(message, code: "31") }
     static func dim(_ message: String) -> String { paint(message, code: "2") }

@@ -49,6 +49,43 @@ import Testing
         #expect(read(root, "A.swift") == "regenerated")
     }
 
+    @Test func mergesForgesChangeIntoAFileTheUserEditedAndKeepsTheEdit() throws {
+        let root = try makeScratchDirectory()
+        let original = "struct Post {\n    var title: String\n}\n\nextension Post {\n}\n"
+        try FileChangeSet(root: root, files: [GeneratedFile(path: "Post.swift", contents: original)]).apply()
+        #expect(read(root, BaseStore.path(of: "Post.swift")) == original)
+        let edited = original.replacingOccurrences(of: "extension Post {\n}", with: "extension Post {\n    var shout: String { title.uppercased() }\n}")
+        try Data(edited.utf8).write(to: root.appendingPathComponent("Post.swift"))
+        let regenerated = original.replacingOccurrences(of: "    var title: String\n", with: "    var title: String\n    var body: String\n")
+        let outcome = try FileChangeSet(root: root, files: [GeneratedFile(path: "Post.swift", contents: regenerated)]).apply()
+        #expect(outcome.merged == ["Post.swift"])
+        #expect(outcome.conflicts.isEmpty)
+        #expect(read(root, "Post.swift") == "struct Post {\n    var title: String\n    var body: String\n}\n\nextension Post {\n    var shout: String { title.uppercased() }\n}\n")
+        // The next base is the new render, and the merged file still counts as edited.
+        #expect(read(root, BaseStore.path(of: "Post.swift")) == regenerated)
+        #expect(!Checksums.load(root: root).isPristine("Post.swift", contents: Data(read(root, "Post.swift")!.utf8)))
+        let again = try FileChangeSet(root: root, files: [GeneratedFile(path: "Post.swift", contents: regenerated)]).apply()
+        #expect(!again.changedAnything)
+    }
+
+    @Test func collidingEditsAreAConflictNamingTheHunkAndMarkersOnlyWhenAsked() throws {
+        let root = try makeScratchDirectory()
+        try FileChangeSet(root: root, files: [GeneratedFile(path: "A.swift", contents: "let a = 1\nlet b = 2\n")]).apply()
+        try Data("let a = 10\nlet b = 2\n".utf8).write(to: root.appendingPathComponent("A.swift"))
+        let before = snapshot(root)
+        let changed = [GeneratedFile(path: "A.swift", contents: "let a = 100\nlet b = 2\n"), GeneratedFile(path: "B.swift", contents: "b")]
+        let plan = FileChangeSet(root: root, files: changed).plan()
+        #expect(plan.conflicts == ["A.swift"])
+        #expect(plan.hunks["A.swift"]?.map(\.line) == [1])
+        #expect(plan.hunks["A.swift"]?.first?.text.contains("let a = 10\n=======\nlet a = 100") == true)
+        #expect(throws: ForgeError.self) { try FileChangeSet(root: root, files: changed).apply() }
+        #expect(snapshot(root) == before)
+        let marked = try FileChangeSet(root: root, files: changed, writeConflictMarkers: true).apply()
+        #expect(marked.markersWritten)
+        #expect(read(root, "A.swift")?.hasPrefix("<<<<<<< A.swift (yours)\nlet a = 10\n=======\nlet a = 100\n>>>>>>> A.swift (as forge writes it now)\n") == true)
+        #expect(read(root, "B.swift") == "b")
+    }
+
     @Test func aFileForgeNeverWroteIsTheUsers() throws {
         let root = try makeScratchDirectory()
         try Data("hand-written".utf8).write(to: root.appendingPathComponent("A.swift"))

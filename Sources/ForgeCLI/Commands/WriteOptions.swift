@@ -4,8 +4,11 @@ import ForgeCore
 
 /// The flags every `make:*` command shares, and how its plan reaches the disk.
 struct WriteOptions: ParsableArguments {
-    @Flag(help: "Overwrite files you edited since forge wrote them.")
+    @Flag(help: "Overwrite files you edited since forge wrote them, instead of merging.")
     var force = false
+
+    @Flag(help: "Write git-style conflict markers where your edits and forge's change collide (exits non-zero).")
+    var merge = false
 
     @Flag(help: "Print what would change as unified diffs, and write nothing.")
     var dryRun = false
@@ -18,7 +21,7 @@ struct WriteOptions: ParsableArguments {
         for warning in workspace.templates.staleOverrides() {
             Console.progress(warning)
         }
-        let changes = FileChangeSet(root: workspace.project.root, files: plan.files, force: force)
+        let changes = FileChangeSet(root: workspace.project.root, files: plan.files, force: force, writeConflictMarkers: merge)
         var outcome = changes.plan()
         if dryRun {
             if json {
@@ -30,7 +33,7 @@ struct WriteOptions: ParsableArguments {
             if !outcome.conflicts.isEmpty { throw ExitCode(1) }
             return
         }
-        if outcome.conflicts.isEmpty {
+        if outcome.conflicts.isEmpty || outcome.markersWritten {
             outcome = try changes.apply()
         }
         if json {
@@ -38,7 +41,10 @@ struct WriteOptions: ParsableArguments {
             if !outcome.conflicts.isEmpty { throw ExitCode(1) }
             return
         }
-        guard outcome.conflicts.isEmpty else { throw FileChangeSet.conflictError(outcome.conflicts) }
+        if !outcome.conflicts.isEmpty {
+            Console.report(outcome, dryRun: !outcome.markersWritten, upToDate: upToDate)
+            throw outcome.markersWritten ? FileChangeSet.markersError(outcome.conflicts) : FileChangeSet.conflictError(outcome.conflicts)
+        }
         Console.report(outcome, dryRun: false, upToDate: upToDate)
         if outcome.changedAnything, !next.isEmpty {
             Console.out("Next: " + next.joined(separator: " && "))

@@ -23,7 +23,7 @@ public struct Doctor {
 
     /// Runs every check; `log` receives progress (such as a build) while it runs.
     public func run(log: (String) -> Void) -> [Check] {
-        var checks = [toolchain()]
+        var checks = [toolchain(), git()]
         let project: Project
         do {
             project = try Project.locate(from: directory)
@@ -82,6 +82,15 @@ public struct Doctor {
         return major >= 6
             ? Check(name: "Swift toolchain", passed: true, detail: label)
             : Check(name: "Swift toolchain", passed: false, detail: "\(label) is too old", fix: "install Swift 6.0 or newer")
+    }
+
+    /// git, which merges your edits of generated files with forge's changes (`git merge-file`).
+    private func git() -> Check {
+        guard let output = try? Subprocess.capture(["git", "--version"]), output.status == 0 else {
+            return Check(name: "git", passed: false, detail: "`git` not found on PATH: forge cannot merge your edits of generated files, so any edited file forge regenerates is a conflict",
+                         fix: "install git (apt-get install git, brew install git)")
+        }
+        return Check(name: "git", passed: true, detail: output.stdout.trimmingCharacters(in: .whitespacesAndNewlines) + " (merges your edits of generated files)")
     }
 
     /// The runtime path the app's Package.swift resolves to, and whether it holds forge.

@@ -5,97 +5,149 @@ import Foundation
 /// Every file is first staged next to its destination, then moved into place; any failure
 /// restores what was there and removes what was staged, leaving the tree byte-identical.
 ///
-/// An existing file is refreshed only when forge owns it (the manifest, the registry) or when
-/// its bytes still hash to what forge last wrote there (``Checksums``). Any other difference
-/// is the user's edit: a conflict, which stops the whole command unless `force` is set.
+/// An existing file is refreshed when forge owns it (the manifest, the registry) or when its
+/// bytes still hash to what forge last wrote there (``Checksums``). A file the user edited is
+/// merged: base = what forge last wrote (kept under `.forge/base/`), ours = the file now,
+/// theirs = the new render (``ThreeWayMerge``). A clean merge is written; a conflict stops the
+/// whole command unless `force` overwrites, or `writeConflictMarkers` writes git-style markers.
 public struct FileChangeSet {
     /// What happened, or would happen, to each file.
     public struct Outcome: Equatable, Sendable {
         public var created: [String] = []
         public var updated: [String] = []
+        /// Files the user edited, into which the new render merged cleanly.
+        public var merged: [String] = []
         public var unchanged: [String] = []
-        /// Files the user edited since forge wrote them, which this command would overwrite.
+        /// Files the user edited where the edits and the new render change the same lines.
         public var conflicts: [String] = []
+        /// Each conflicting file's hunks, in the order of `conflicts`.
+        public var hunks: [String: [ThreeWayMerge.Hunk]] = [:]
+        /// Whether the conflicting files were written with conflict markers.
+        public var markersWritten = false
 
         public init() {}
 
         /// Whether anything was (or would be) written.
-        public var changedAnything: Bool { !created.isEmpty || !updated.isEmpty }
+        public var changedAnything: Bool { !created.isEmpty || !updated.isEmpty || !merged.isEmpty || markersWritten }
     }
 
     public let root: URL
     public let files: [GeneratedFile]
     public let force: Bool
+    public let writeConflictMarkers: Bool
 
-    /// `files` plus the updated checksum record.
-    private let allFiles: [GeneratedFile]
-    /// What each existing file holds now, read once.
+    /// What this command does, decided once.
+    private let outcome: Outcome
+    /// Every file to write, with its final contents: renders, merges, bases and the checksums.
+    private let writes: [GeneratedFile]
+    /// What each existing file holds now, read once (for diffs).
     private let existing: [String: Data]
+    /// What each changing file will hold (a merge's result where there is one).
+    private let final: [String: String]
 
-    public init(root: URL, files: [GeneratedFile], force: Bool = false) {
+    public init(root: URL, files: [GeneratedFile], force: Bool = false, writeConflictMarkers: Bool = false) {
         self.root = root
         self.files = files
         self.force = force
-        var existing: [String: Data] = [:]
-        for file in files {
-            if let data = FileManager.default.contents(atPath: root.appendingPathComponent(file.path).path) {
-                existing[file.path] = data
-            }
-        }
-        let previous = FileManager.default.contents(atPath: root.appendingPathComponent(Checksums.path).path)
+        self.writeConflictMarkers = writeConflictMarkers
+        let read = { (path: String) in FileManager.default.contents(atPath: root.appendingPathComponent(path).path) }
+        let previous = read(Checksums.path)
         let recorded = previous.map { Checksums.parse(String(decoding: $0, as: UTF8.self)) } ?? Checksums()
         var checksums = recorded
-        for file in files where file.path != Manifest.fileName && file.path != Checksums.path {
-            checksums.digests[file.path] = SHA256.hex(Array(file.contents.utf8))
+        var existing: [String: Data] = [:]
+        var outcome = Outcome()
+        var writes: [GeneratedFile] = []
+        var final: [String: String] = [:]
+        for file in files where file.path != Checksums.path {
+            let current = read(file.path)
+            existing[file.path] = current
+            // A user's file: its base is kept for merges.
+            let tracked = file.ownership != .forge
+            let rendered = Data(file.contents.utf8)
+            if file.path != Manifest.fileName {
+                checksums.digests[file.path] = SHA256.hex(Array(file.contents.utf8))
+            }
+            var contents: String? = file.contents
+            if current == nil {
+                outcome.created.append(file.path)
+            } else if current == rendered {
+                outcome.unchanged.append(file.path)
+                contents = nil
+            } else if file.ownership == .forge || force || recorded.isPristine(file.path, contents: current!) {
+                outcome.updated.append(file.path)
+            } else if let base = read(BaseStore.path(of: file.path)),
+                      let merge = try? ThreeWayMerge.merge(ours: String(decoding: current!, as: UTF8.self), base: String(decoding: base, as: UTF8.self),
+                                                           theirs: file.contents, path: file.path) {
+                if merge.isClean, Data(merge.text.utf8) == current {
+                    // Nothing of forge's change is missing from the file: the edits stand as they are.
+                    outcome.unchanged.append(file.path)
+                    contents = nil
+                } else if merge.isClean {
+                    outcome.merged.append(file.path)
+                    contents = merge.text
+                } else {
+                    outcome.conflicts.append(file.path)
+                    outcome.hunks[file.path] = merge.conflicts
+                    contents = merge.text
+                }
+            } else {
+                // No base to merge from (a file forge wrote before it kept them), or no git.
+                outcome.conflicts.append(file.path)
+                contents = nil
+            }
+            if let contents {
+                final[file.path] = contents
+                writes.append(GeneratedFile(path: file.path, contents: contents, ownership: file.ownership))
+            }
+            // The base follows the render wherever the file is consistent with it.
+            if tracked, read(BaseStore.path(of: file.path)) != rendered {
+                writes.append(GeneratedFile(path: BaseStore.path(of: file.path), contents: file.contents, ownership: .forge))
+            }
         }
-        if let previous { existing[Checksums.path] = previous }
+        outcome.markersWritten = writeConflictMarkers && !outcome.conflicts.isEmpty
+            && outcome.conflicts.allSatisfy { final[$0] != nil }
+        if previous.map({ Checksums.parse(String(decoding: $0, as: UTF8.self)) }) != checksums || previous == nil {
+            writes.append(GeneratedFile(path: Checksums.path, contents: checksums.text, ownership: .forge))
+            if previous == nil { outcome.created.append(Checksums.path) } else { outcome.updated.append(Checksums.path) }
+        } else {
+            outcome.unchanged.append(Checksums.path)
+        }
+        existing[Checksums.path] = previous
         self.existing = existing
-        self.allFiles = files.filter { $0.path != Checksums.path } + [GeneratedFile(path: Checksums.path, contents: checksums.text, ownership: .forge)]
-        self.recorded = recorded
+        self.outcome = outcome
+        self.writes = writes
+        self.final = final
     }
 
-    /// The record as it was before this command.
-    private let recorded: Checksums
-
-    /// Sorts the files into created, updated, unchanged and conflicts, without writing.
+    /// Sorts the files into created, updated, merged, unchanged and conflicts, without writing.
     public func plan() -> Outcome {
-        var outcome = Outcome()
-        for file in allFiles {
-            guard let current = existing[file.path] else {
-                outcome.created.append(file.path)
-                continue
-            }
-            if current == Data(file.contents.utf8) {
-                outcome.unchanged.append(file.path)
-            } else if file.ownership == .forge || force || recorded.isPristine(file.path, contents: current) {
-                outcome.updated.append(file.path)
-            } else {
-                outcome.conflicts.append(file.path)
-            }
-        }
-        return outcome
+        outcome
     }
 
     /// Unified diffs of every file this command would create or change, conflicts included.
     public func diff(_ outcome: Outcome) -> String {
-        let changing = Set(outcome.created + outcome.updated + outcome.conflicts)
-        return allFiles.filter { changing.contains($0.path) }.map { file in
-            UnifiedDiff.make(path: file.path, old: existing[file.path].map { String(decoding: $0, as: UTF8.self) }, new: file.contents)
+        let changing = Set(outcome.created + outcome.updated + outcome.merged + outcome.conflicts)
+        return files.filter { changing.contains($0.path) }.map { file in
+            UnifiedDiff.make(path: file.path, old: existing[file.path].map { String(decoding: $0, as: UTF8.self) }, new: final[file.path] ?? file.contents)
         }.joined()
     }
 
     /// The error that stops a command with conflicts.
     public static func conflictError(_ conflicts: [String]) -> ForgeError {
-        ForgeError("\(conflicts.count == 1 ? "a file" : "\(conflicts.count) files") you edited would be overwritten: \(conflicts.joined(separator: ", ")); nothing was written (see the change with --dry-run, or overwrite with --force)")
+        ForgeError("\(conflicts.count == 1 ? "a file" : "\(conflicts.count) files") you edited \(conflicts.count == 1 ? "conflicts" : "conflict") with forge's change: \(conflicts.joined(separator: ", ")); nothing was written (see the change with --dry-run, write conflict markers with --merge, or overwrite with --force)")
     }
 
-    /// Writes every created or updated file, atomically as a set; throws on conflicts.
+    /// The error after `--merge` wrote conflict markers.
+    public static func markersError(_ conflicts: [String]) -> ForgeError {
+        ForgeError("wrote conflict markers into \(conflicts.joined(separator: ", ")); resolve them, then run the command again")
+    }
+
+    /// Writes every created, updated or merged file (and, with `writeConflictMarkers`, the
+    /// conflicting ones), atomically as a set; throws on conflicts otherwise.
     @discardableResult
     public func apply() throws(ForgeError) -> Outcome {
-        let outcome = plan()
-        guard outcome.conflicts.isEmpty else { throw Self.conflictError(outcome.conflicts) }
-        let toWrite = Set(outcome.created + outcome.updated)
-        try write(allFiles.filter { toWrite.contains($0.path) })
+        guard outcome.conflicts.isEmpty || outcome.markersWritten else { throw Self.conflictError(outcome.conflicts) }
+        try write(writes)
         return outcome
     }
 

@@ -2,7 +2,7 @@
 ///
 /// ```json
 /// {"command":"make:resource","dry_run":false,"created":["Sources/App/Models/Post.swift"],
-///  "updated":["forge.yaml"],"skipped":[],"conflicts":[],"next":["forge db:migrate"]}
+///  "updated":["forge.yaml"],"merged":[],"skipped":[],"conflicts":[],"next":["forge db:migrate"]}
 /// ```
 public struct MakeReport: Codable, Equatable, Sendable {
     public var command: String
@@ -11,9 +11,12 @@ public struct MakeReport: Codable, Equatable, Sendable {
     public var created: [String]
     /// Files forge rewrote: forge-owned ones, pristine ones it had generated, or any with `--force`.
     public var updated: [String]
+    /// Files the user edited into which forge's change merged cleanly (edits kept).
+    public var merged: [String]
     /// Files that already held exactly what this command generates.
     public var skipped: [String]
-    /// Files the user edited that this command would overwrite; any conflict means nothing was written.
+    /// Files where the user's edits and forge's change touch the same lines; any conflict means
+    /// nothing was written (with `--merge`: everything was, with conflict markers).
     public var conflicts: [String]
     /// Commands worth running next.
     public var next: [String]
@@ -23,13 +26,14 @@ public struct MakeReport: Codable, Equatable, Sendable {
         self.dryRun = dryRun
         self.created = outcome.created
         self.updated = outcome.updated
+        self.merged = outcome.merged
         self.skipped = outcome.unchanged
         self.conflicts = outcome.conflicts
         self.next = outcome.changedAnything && outcome.conflicts.isEmpty ? next : []
     }
 
     enum CodingKeys: String, CodingKey {
-        case command, created, updated, skipped, conflicts, next
+        case command, created, updated, merged, skipped, conflicts, next
         case dryRun = "dry_run"
     }
 }
