@@ -73,6 +73,42 @@ import Testing
         try compare(plan.files, with: "resource-ticket-dual-ids")
     }
 
+    /// `forge alter` with one of each change: the migration (SQLite rebuild, PostgreSQL in
+    /// place), the manifest and the layers it renders again.
+    @Test func alteredResource() throws {
+        let posts = try ResourceGenerator(manifest: Manifest(appName: "blog"), templates: builtInTemplates).plan(
+            name: "Post",
+            specs: ["title:string:required,max:120", "body:text", "views:integer:default:0", "slug:slug:unique", "rating:integer"],
+            date: Self.fixedDate
+        )
+        let plan = try ResourceGenerator(manifest: posts.manifest, templates: builtInTemplates).alter(
+            name: "Post",
+            ResourceAlteration(add: ["subtitle:string:max:80", "status:enum/draft/live:default:draft"], drop: ["rating"],
+                               rename: ["body:content"], change: ["title:string:required,max:200", "views:bigint:default:0"]),
+            date: Self.fixedDate.addingTimeInterval(60)
+        )
+        #expect(!plan.files.contains { $0.path.hasSuffix("CreatePosts.swift") }, "the create migration is never rendered again")
+        try compare(plan.files, with: "resource-post-altered")
+    }
+
+    /// Adding only nullable or defaulted columns alters SQLite in place.
+    @Test func alterAddingAColumnAltersInPlace() throws {
+        let posts = try ResourceGenerator(manifest: Manifest(appName: "blog"), templates: builtInTemplates)
+            .plan(name: "Post", specs: ["title:string:required"], date: Self.fixedDate)
+        let plan = try ResourceGenerator(manifest: posts.manifest, templates: builtInTemplates)
+            .alter(name: "Post", ResourceAlteration(add: ["subtitle:string:index"]), date: Self.fixedDate.addingTimeInterval(60))
+        let migration = try #require(plan.files.first { $0.path.contains("AlterPosts") }).contents
+        let prepare = try #require(migration.components(separatedBy: "func revert").first)
+        #expect(prepare.contains(#"try await database.alter(table: "posts").column("subtitle", type: .custom(SQLRaw("VARCHAR(255)"))).run()"#))
+        #expect(prepare.contains(#"create(index: "posts_subtitle_index")"#))
+        #expect(!prepare.contains("database.rebuild"))
+        // A second alteration of the same table gets a type of its own.
+        let again = try ResourceGenerator(manifest: plan.manifest, templates: builtInTemplates)
+            .alter(name: "Post", ResourceAlteration(drop: ["subtitle"]), date: Self.fixedDate.addingTimeInterval(120))
+        #expect(again.files.contains { $0.path == "Sources/App/Migrations/AlterPosts2.swift" })
+        #expect(again.manifest.resources[0].alterations?.count == 2)
+    }
+
     @Test func resourceGenerationIsIdempotent() throws {
         let generator = ResourceGenerator(manifest: Manifest(appName: "blog"), templates: builtInTemplates)
         let first = try generator.plan(name: "Post", specs: ["title:string:required"], date: Self.fixedDate)

@@ -48,18 +48,17 @@ import Testing
     static func keys(for template: String) throws -> Set<String> {
         let tree: [String: Any]
         switch template {
+        case "resource/AlterMigration.swift":
+            let resource = try ResourceValues.sample()
+            let step = AlterMigrationValues.Step(.addColumn, table: "posts", column: "phone", type: ".text", constraints: [".notNull"])
+            let direction = AlterResourceValues.Direction(
+                function: "prepare", fills: [.init(column: "phone", value: "literal: 0")], hasFills: true, inPlace: true, additions: [step],
+                rebuild: true, renames: [.init(from: "a", to: "b", last: true)], hasRenames: true, dualIDs: true, softDeletes: true,
+                fields: resource.fields, indexes: resource.indexes, postgres: [.init(column: "phone")])
+            tree = try TemplateTree.of(AlterResourceValues(command: "forge", summary: "Alters.", migrationName: "m", migrationType: "M",
+                                                           table: "posts", directions: [direction]))
         case let name where name.hasPrefix("resource/"):
-            var manifest = Manifest(appName: "shop", auth: true)
-            manifest = try ResourceGenerator(manifest: manifest, templates: builtInTemplates)
-                .plan(name: "Category", specs: ["title:string:required", "parent_id:references/Category"], date: .now).manifest
-            let specs = try String(contentsOf: repositoryRoot.appendingPathComponent("Fixtures/every-type.specs"), encoding: .utf8)
-                .split(separator: "\n").map(String.init).filter { !$0.hasPrefix("#") && !$0.isEmpty }
-            let product = try ResourceGenerator(manifest: manifest, templates: builtInTemplates)
-                .plan(name: "Product", specs: specs, softDeletes: true, protected: true, date: .now).manifest
-            let resource = try #require(product.resources.last)
-            var values = try ResourceContext(resource: resource, manifest: product, command: "forge make:resource Product").values
-            values.dualIDs = true
-            tree = try TemplateTree.of(values)
+            tree = try TemplateTree.of(try ResourceValues.sample())
         case "app/Registry.swift":
             tree = try TemplateTree.of(RegistryValues(migrations: ["CreatePosts"], seeders: ["PostSeeder"], middleware: ["AuditMiddleware"],
                                                       registrations: [.init(type: "PostController", resource: true, service: "PostService", protected: true)],
@@ -82,11 +81,27 @@ import Testing
         }
         return TemplateKeys.allKeys(tree)
     }
-
     @Test(arguments: builtInTemplates.builtInNames())
     func everyTagNamesAValueOfItsContext(template: String) throws {
         let url = try #require(builtInTemplates.builtIn).appendingPathComponent(template + ".mustache")
         let unknown = TemplateKeys.names(in: try String(contentsOf: url, encoding: .utf8)).subtracting(try Self.keys(for: template))
         #expect(unknown.isEmpty, "\(template) uses \(unknown.sorted()), which its context does not have")
+    }
+}
+
+extension ResourceValues {
+    /// The every-type resource, protected, soft-deleting, with dual ids: every option on.
+    static func sample() throws -> ResourceValues {
+        var manifest = Manifest(appName: "shop", auth: true)
+        manifest = try ResourceGenerator(manifest: manifest, templates: builtInTemplates)
+            .plan(name: "Category", specs: ["title:string:required", "parent_id:references/Category"], date: .now).manifest
+        let specs = try String(contentsOf: repositoryRoot.appendingPathComponent("Fixtures/every-type.specs"), encoding: .utf8)
+            .split(separator: "\n").map(String.init).filter { !$0.hasPrefix("#") && !$0.isEmpty }
+        let product = try ResourceGenerator(manifest: manifest, templates: builtInTemplates)
+            .plan(name: "Product", specs: specs, softDeletes: true, protected: true, date: .now).manifest
+        let resource = try #require(product.resources.last)
+        var values = try ResourceContext(resource: resource, manifest: product, command: "forge make:resource Product").values
+        values.dualIDs = true
+        return values
     }
 }

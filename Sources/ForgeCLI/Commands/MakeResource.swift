@@ -11,7 +11,8 @@ struct MakeResource: ParsableCommand {
         service, controller (routes under /api/<plural>), factory, seeder and a test, then updates forge.yaml and
         the registry so the app builds and serves the resource with no hand edits. Run again with no
         -f to regenerate every layer from the fields stored in forge.yaml (a make:model resource
-        gains its missing layers that way).
+        gains its missing layers that way); run again with other fields to change the resource as
+        forge alter does (fields missing from the new list are dropped only with --drop).
 
         Field specs are name:type[:rule,rule,...] (docs/field-specs.md). Types: \(FieldType.names.joined(separator: ", ")).
         Enums list values after slashes (status:enum/draft/published); references name a resource
@@ -41,13 +42,16 @@ struct MakeResource: ParsableCommand {
     @Flag(help: "Soft-delete rows (a deleted_at column, a restore route, trashed rows hidden from lists).")
     var softDeletes = false
 
+    @Flag(help: "On a rerun with fewer fields, drop the missing ones (and their data) instead of refusing.")
+    var drop = false
+
     @OptionGroup var output: WriteOptions
 
     func run() throws {
         var trace = PhaseTrace()
         let workspace = try Workspace.current()
         trace.mark("read forge.yaml and locate templates")
-        let plan = try workspace.resources.plan(name: name, specs: fields, softDeletes: softDeletes, protected: protected, date: Date())
+        let plan = try workspace.resources.plan(name: name, specs: fields, softDeletes: softDeletes, protected: protected, drop: drop, date: Date())
         trace.mark("parse and render")
         try output.write(plan, in: workspace, command: "make:resource", upToDate: "\(name) is up to date: nothing to write.",
                          next: ["forge db:migrate", "forge serve"])

@@ -40,7 +40,7 @@ public struct ResourceGenerator {
     /// `layers` limits what is rendered (`make:model` renders the model, and with `-m` the
     /// migration); `nil` renders every layer.
     public func plan(name: String, specs: [String], softDeletes: Bool = false, protected: Bool = false,
-                     layers: [Manifest.Layer]? = nil, date: Date) throws(ForgeError) -> Plan {
+                     layers: [Manifest.Layer]? = nil, drop: Bool = false, date: Date) throws(ForgeError) -> Plan {
         let names: ResourceName
         let parsed: [Field]
         do {
@@ -63,11 +63,17 @@ public struct ResourceGenerator {
                 throw ForgeError("make:model \(names.type): \(names.type) already has every layer; change its fields with forge make:resource \(names.type) -f ..., which regenerates them together")
             }
             fields = try manifest.resolveReferences(parsed, of: names, specs: specs)
+            // A rerun with other fields is a change of the table: the same plan as `forge alter`.
+            if layers == nil, let existing, existing.layers == nil, existing.fields != fields {
+                return try alter(name: existing.name, Self.alteration(from: existing, to: fields, specs: specs, drop: drop), date: date)
+            }
         }
         if let clash = manifest.resources.first(where: { $0.table == names.table && $0.name != names.type }) {
             throw ForgeError("resource '\(names.type)' would use table '\(names.table)', which '\(clash.name)' already uses")
         }
-        let rendered = layers.map(Manifest.Layer.closure(of:)) ?? Set(Manifest.Layer.allCases)
+        var rendered = layers.map(Manifest.Layer.closure(of:)) ?? Set(Manifest.Layer.allCases)
+        // Once altered, the table is no longer what its create migration makes; that file stays as it ran.
+        if existing?.alterations != nil { rendered.remove(.migration) }
         // make:model records what it rendered on top of what the resource had; a resource that
         // has every layer (or make:resource) keeps them all.
         let stored: [Manifest.Layer]?
@@ -95,7 +101,7 @@ public struct ResourceGenerator {
     }
 
     /// The files of `layers` of `resource`, plus the forge-owned files of `manifest`.
-    private func render(_ resource: Manifest.Resource, in manifest: Manifest, layers: Set<Manifest.Layer>, command: String) throws(ForgeError) -> Plan {
+    func render(_ resource: Manifest.Resource, in manifest: Manifest, layers: Set<Manifest.Layer>, command: String) throws(ForgeError) -> Plan {
         let context: ResourceContext
         do {
             // Always the header make:resource writes, so an untouched file regenerates byte for byte.
@@ -112,6 +118,24 @@ public struct ResourceGenerator {
         return Plan(manifest: manifest, files: files)
     }
 
+    /// The `forge alter` that takes `resource` to `fields`: new names added, missing ones dropped
+    /// (only with `drop`, else refused with their names), the others changed where they differ.
+    static func alteration(from resource: Manifest.Resource, to fields: [Field], specs: [String], drop: Bool) throws(ForgeError) -> ResourceAlteration {
+        let removed = resource.fields.map(\.name).filter { name in !fields.contains { $0.name == name } }
+        if !removed.isEmpty, !drop {
+            throw ForgeError("make:resource \(resource.name) would drop \(ComponentGenerator.list(removed)) (and their data); nothing was written. Pass --drop to drop them, or add them back with -f")
+        }
+        var alteration = ResourceAlteration(drop: removed)
+        for (field, spec) in zip(fields, specs) {
+            guard let old = resource.fields.first(where: { $0.name == field.name }) else {
+                alteration.add.append(spec)
+                continue
+            }
+            if old != field { alteration.change.append(spec) }
+        }
+        return alteration
+    }
+
     /// Plans `layer` of stored resource `name` from its fields in `forge.yaml`
     /// (`make:model|controller|service|repository|request|test|factory|seeder NAME`), plus any
     /// layer it needs that was never generated, so the app still compiles.
@@ -123,7 +147,7 @@ public struct ResourceGenerator {
             throw ForgeError("no resource '\(name)' in forge.yaml\(hint)")
         }
         try Manifest.check(resource)
-        let rendering = Manifest.Layer.closure(of: [layer]).filter { $0 == layer || !resource.has($0) }
+        let rendering = Manifest.Layer.closure(of: [layer]).filter { ($0 == layer || !resource.has($0)) && !($0 == .migration && resource.alterations != nil) }
         var stored = resource
         stored.add(rendering)
         var updated = manifest

@@ -36,6 +36,9 @@ extension Manifest {
             if let layers = resource.layers {
                 out += "  layers: [\(layers.map(\.rawValue).joined(separator: ", "))]\n"
             }
+            if let alterations = resource.alterations, !alterations.isEmpty {
+                out += "  alterations: [\(alterations.map(Self.scalar).joined(separator: ", "))]\n"
+            }
             out += "  fields:\n"
             for field in resource.fields {
                 out += "  - name: \(Self.scalar(field.name))\n"

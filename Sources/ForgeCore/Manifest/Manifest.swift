@@ -61,8 +61,13 @@ public struct Manifest: Codable, Equatable, Sendable {
         /// The layers generated so far, when not all of them (`make:model` makes only the model);
         /// `nil` means every layer.
         public var layers: [Layer]?
+        /// The migrations `forge alter` wrote for this table after its create migration, oldest
+        /// first. Once there is one, the create migration is never rendered again (it may have
+        /// run somewhere): the fields are the table as the last alteration leaves it.
+        public var alterations: [String]?
 
-        public init(name: String, table: String, migration: String, fields: [Field], softDeletes: Bool = false, protected: Bool = false, layers: [Layer]? = nil) {
+        public init(name: String, table: String, migration: String, fields: [Field], softDeletes: Bool = false, protected: Bool = false,
+                    layers: [Layer]? = nil, alterations: [String]? = nil) {
             self.name = name
             self.table = table
             self.migration = migration
@@ -70,6 +75,7 @@ public struct Manifest: Codable, Equatable, Sendable {
             self.softDeletes = softDeletes ? true : nil
             self.protected = protected ? true : nil
             self.layers = layers.flatMap { Layer.stored(Set($0)) }
+            self.alterations = alterations?.isEmpty == true ? nil : alterations
         }
 
         /// Records `added` as generated (nothing changes for a resource that has every layer).
@@ -149,7 +155,8 @@ public struct Manifest: Codable, Equatable, Sendable {
 
     /// Every migration the registry lists: resources' and `make:migration`'s.
     public var migrationNames: [String] {
-        resources.filter { $0.has(.migration) }.map(\.migration) + (components ?? []).filter { $0.kind == .migration }.map(\.name)
+        resources.filter { $0.has(.migration) }.flatMap { [$0.migration] + ($0.alterations ?? []) }
+            + (components ?? []).filter { $0.kind == .migration }.map(\.name)
     }
 
     /// Throws unless the app can sign callers in: protected routes need the auth module.

@@ -78,6 +78,13 @@ enum ManifestReader {
                 }
                 lines.removeFirst()
             }
+            var alterations: [String]?
+            if let list = value(of: lines.first, key: "  alterations") {
+                guard list.hasPrefix("["), list.hasSuffix("]") else { return nil }
+                alterations = list.dropFirst().dropLast().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                guard alterations?.allSatisfy({ Manifest.scalar($0) == $0 }) == true else { return nil }
+                lines.removeFirst()
+            }
             guard lines.popFirst() == "  fields:" else { return nil }
             var fields: [Field] = []
             while let line = lines.first, line.hasPrefix("  - name:") {
@@ -116,7 +123,7 @@ enum ManifestReader {
             }
             manifest.resources.append(Manifest.Resource(
                 name: name, table: table, migration: migration, fields: fields,
-                softDeletes: softDeletes, protected: protected, layers: layers
+                softDeletes: softDeletes, protected: protected, layers: layers, alterations: alterations
             ))
         }
         return manifest

@@ -12,6 +12,10 @@ public protocol DatabaseBackend: Sendable {
     var sql: any SQLDatabase { get }
     /// Runs `work` in one transaction on one connection: committed when it returns, rolled back when it throws.
     func transaction<T: Sendable>(_ work: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T
+    /// A transaction for a schema change (a migration): on SQLite, foreign keys are off while
+    /// it runs, so a table can be rebuilt under the rows that point at it, and every foreign key
+    /// is checked before COMMIT; elsewhere, an ordinary transaction.
+    func schemaTransaction<T: Sendable>(_ work: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T
     /// The error envelope for a constraint failure this engine reports (unique → 409 naming the
     /// field, foreign key → 409), or `nil` for any other error.
     func translate(_ error: any Error) -> AppError?
@@ -29,6 +33,10 @@ public protocol DatabaseBackend: Sendable {
 extension DatabaseBackend {
     public func message(for error: any Error) -> String {
         "\(error)"
+    }
+
+    public func schemaTransaction<T: Sendable>(_ work: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await transaction(work)
     }
 
     /// `begin`, then `work` on one pinned connection, then COMMIT, or ROLLBACK when it throws:
@@ -109,6 +117,11 @@ public struct Database: Sendable {
     /// rolled back when it throws. Services own transactions; repositories never commit.
     public func transaction<T: Sendable>(_ work: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await backend.transaction(work)
+    }
+
+    /// A transaction for a schema change; see ``DatabaseBackend/schemaTransaction(_:)``.
+    public func schemaTransaction<T: Sendable>(_ work: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await backend.schemaTransaction(work)
     }
 
     /// Fails when the database cannot answer a trivial query.

@@ -42,6 +42,35 @@ struct SQLiteBackend: DatabaseBackend {
         try await writeGate.run { try await runTransaction(begin: "BEGIN IMMEDIATE", work) }
     }
 
+    func schemaTransaction<T: Sendable>(_ work: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await writeGate.run {
+            try await sql.withSession { connection in
+                // The pragma is per connection and ignored inside a transaction, so it wraps it.
+                try await connection.raw("PRAGMA foreign_keys = OFF").run()
+                do {
+                    try await connection.raw("BEGIN IMMEDIATE").run()
+                    let result: T
+                    do {
+                        result = try await work(connection)
+                        let violations = try await connection.raw("PRAGMA foreign_key_check").all(decoding: ForeignKeyViolation.self)
+                        if !violations.isEmpty {
+                            throw SchemaChangeError("rows of \(Set(violations.map(\.table)).sorted().joined(separator: ", ")) would point at rows that do not exist")
+                        }
+                        try await connection.raw("COMMIT").run()
+                    } catch {
+                        try? await connection.raw("ROLLBACK").run()
+                        throw error
+                    }
+                    try await connection.raw("PRAGMA foreign_keys = ON").run()
+                    return result
+                } catch {
+                    try? await connection.raw("PRAGMA foreign_keys = ON").run()
+                    throw error
+                }
+            }
+        }
+    }
+
     func translate(_ error: any Error) -> AppError? {
         guard let error = error as? SQLiteError else { return nil }
         if let field = Self.uniqueViolationField(error) {
@@ -102,4 +131,9 @@ struct SQLiteBackend: DatabaseBackend {
             }
         }
     }
+}
+
+/// A row of SQLite's `PRAGMA foreign_key_check`.
+private struct ForeignKeyViolation: Decodable {
+    let table: String
 }

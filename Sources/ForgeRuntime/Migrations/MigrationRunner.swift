@@ -44,7 +44,7 @@ public struct MigrationRunner: Sendable {
         let batch = (try await currentBatch() ?? 0) + 1
         for migration in pending {
             do {
-                try await database.transaction { db in
+                try await database.schemaTransaction { db in
                     try await migration.prepare(on: db)
                     try await db.insert(into: Self.table)
                         .columns("name", "batch", "applied_at")
@@ -98,7 +98,7 @@ public struct MigrationRunner: Sendable {
             guard let migration = byName[name] else {
                 throw MigrationError.orphaned(name)
             }
-            try await database.transaction { db in
+            try await database.schemaTransaction { db in
                 try await migration.revert(on: db)
                 try await db.delete(from: Self.table).where("name", .equal, name).run()
             }

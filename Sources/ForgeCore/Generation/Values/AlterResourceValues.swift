@@ -1,0 +1,71 @@
+/// What `resource/AlterMigration.swift` renders from: one `forge alter`, as the steps of
+/// `prepare` and of `revert`, for SQLite and for PostgreSQL.
+struct AlterResourceValues: Encodable {
+    var command: String
+    var summary: String
+    var migrationName: String
+    var migrationType: String
+    var table: String
+    var directions: [Direction]
+
+    /// `prepare` or `revert`: the schema it goes from and to.
+    struct Direction: Encodable {
+        var function: String
+        /// Rows whose column is about to become NOT NULL get its default first (both databases).
+        var fills: [Fill]
+        var hasFills: Bool
+        /// SQLite: only new columns SQLite can add in place (nullable or defaulted, not unique).
+        var inPlace: Bool
+        var additions: [AlterMigrationValues.Step]
+        /// SQLite otherwise: the table rebuilt to `fields`, rows copied (renamed columns by `renames`).
+        var rebuild: Bool
+        var renames: [Rename]
+        var hasRenames: Bool
+        var dualIDs: Bool
+        var softDeletes: Bool
+        var fields: [ResourceValues.FieldValues]
+        var indexes: [ResourceValues.IndexValues]
+        /// PostgreSQL: `ALTER TABLE` in place.
+        var postgres: [PostgresStep]
+    }
+
+    struct Fill: Encodable {
+        var column: String
+        /// A `SQLQueryString` interpolation of the default: `literal: "draft"`, `literal: 0`, `true`.
+        var value: String
+    }
+
+    struct Rename: Encodable {
+        var from: String
+        var to: String
+        var last: Bool
+    }
+
+    /// One PostgreSQL statement; exactly one kind flag is set.
+    struct PostgresStep: Encodable {
+        var column: String
+        var renameColumn = false
+        var renameIndex = false
+        var addColumn = false
+        var dropColumn = false
+        var setType = false
+        var setNotNull = false
+        var dropNotNull = false
+        var setDefault = false
+        var dropDefault = false
+        var createIndex = false
+        var dropIndex = false
+        var dropConstraint = false
+        /// A rename's new column or index name.
+        var newName = ""
+        var type = ""
+        var constraints: [String] = []
+        var value = ""
+        var index = ""
+        var unique = false
+
+        init(column: String) {
+            self.column = column
+        }
+    }
+}
