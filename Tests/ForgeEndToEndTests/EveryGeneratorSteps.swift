@@ -54,15 +54,14 @@ enum EveryGeneratorSteps {
         #expect((report?["created"] as? [String])?.contains("Sources/App/Routes/HooksRoutes.swift") == true, "\(json.output)")
         #expect(snapshotSources(app) == before)
 
-        // An edited file is a conflict: nothing is written, until --force.
+        // An edited file keeps its edits when forge renders it again (three-way merge against
+        // the base in .forge/base), until --force.
         let service = app.appendingPathComponent("Sources/App/Services/BillingService.swift")
         let edited = try String(contentsOf: service, encoding: .utf8) + "// mine\n"
         try Data(edited.utf8).write(to: service)
-        let conflicted = try runCommand([forge, "make:service", "Billing"], in: app)
-        #expect(conflicted.status != 0 && conflicted.output.contains("Sources/App/Services/BillingService.swift"), "\(conflicted.output)")
+        let kept = try runCommand([forge, "make:service", "Billing", "--json"], in: app)
+        #expect(kept.status == 0 && kept.output.contains("\"skipped\":[\"Sources/App/Services/BillingService.swift\""), "\(kept.output)")
         #expect(try String(contentsOf: service, encoding: .utf8) == edited)
-        let conflictJSON = try runCommand([forge, "make:service", "Billing", "--json"], in: app)
-        #expect(conflictJSON.status != 0 && conflictJSON.output.contains("\"conflicts\":[\"Sources/App/Services/BillingService.swift\"]"), "\(conflictJSON.output)")
         #expect(try make(["make:service", "Billing", "--force"]).output.contains("update"))
         #expect(try String(contentsOf: service, encoding: .utf8) != edited)
 

@@ -81,8 +81,13 @@ enum ManifestReader {
             var alterations: [String]?
             if let list = value(of: lines.first, key: "  alterations") {
                 guard list.hasPrefix("["), list.hasSuffix("]") else { return nil }
-                alterations = list.dropFirst().dropLast().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-                guard alterations?.allSatisfy({ Manifest.scalar($0) == $0 }) == true else { return nil }
+                // Migration names are scalars without commas: plain, or quoted as the writer quotes them.
+                var names: [String] = []
+                for item in list.dropFirst().dropLast().split(separator: ",") {
+                    guard let name = scalar(Substring(item.trimmingCharacters(in: .whitespaces))) else { return nil }
+                    names.append(name)
+                }
+                alterations = names
                 lines.removeFirst()
             }
             guard lines.popFirst() == "  fields:" else { return nil }

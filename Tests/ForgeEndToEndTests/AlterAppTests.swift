@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+
+/// A resource that evolves on a real SQLite database: rows seeded, the model and the service
+/// edited by hand, then one `forge alter` that adds, renames, changes and drops fields. The
+/// app builds without warnings, migrates keeping every kept value, passes its generated tests,
+/// keeps the hand edits, and rolls back to the old schema with the data.
+@Suite(.serialized, .enabled(if: endToEndEnabled, "set FORGE_E2E=1 to build and exercise a generated app"))
+struct AlterAppTests {
+    /// The rows `query` reads from the app's development database (Python's sqlite3: the CI
+    /// machine has no sqlite3 shell).
+    func rows(_ query: String, in app: URL) throws -> CommandResult {
+        try runCommand(["python3", "-c", "import sqlite3, sys; print(sqlite3.connect('db/development.sqlite').execute(sys.argv[1]).fetchall())", query], in: app)
+    }
+
+    @Test func alterKeepsRowsAndHandEditsAndRollsBack() throws {
+        let forge = try forgeBinary.path
+        let folder = try prepareScratchApp(shape: "alter", app: "shop")
+        let app = folder.appendingPathComponent("shop")
+        #expect(try runCommand([forge, "new", "shop", "--no-auth"], in: folder).status == 0)
+        try restoreBuildCache(folder: folder, app: "shop")
+        let made = try runCommand([forge, "make:resource", "Post", "-f", "title:string:required,max:120", "-f", "body:text",
+                                   "-f", "views:integer:default:0", "-f", "rating:integer"], in: app)
+        #expect(made.status == 0, "\(made.output)")
+        #expect(try runCommand([forge, "db:migrate"], in: app).status == 0)
+        let seeded = try runCommand([forge, "db:seed", "--seeder", "Post", "--count", "25"], in: app)
+        #expect(seeded.status == 0, "\(seeded.output)")
+        let before = try rows("SELECT id, title, body, views FROM posts ORDER BY id", in: app)
+
+        // Hand edits in two layers forge renders again.
+        let model = app.appendingPathComponent("Sources/App/Models/Post.swift")
+        try (String(contentsOf: model, encoding: .utf8) + "\nextension Post {\n    var shouting: String { title.uppercased() }\n}\n")
+            .write(to: model, atomically: true, encoding: .utf8)
+        let service = app.appendingPathComponent("Sources/App/Services/PostService.swift")
+        let edited = try String(contentsOf: service, encoding: .utf8)
+            .replacingOccurrences(of: "struct PostService: Sendable {\n", with: "struct PostService: Sendable {\n    /// Written by hand.\n    static let pageLimit = 50\n\n")
+        try edited.write(to: service, atomically: true, encoding: .utf8)
+
+        let conflicting = try runCommand([forge, "alter", "Post", "--drop", "nope"], in: app)
+        #expect(conflicting.status != 0 && conflicting.output.contains("no field 'nope'"), "\(conflicting.output)")
+        let altered = try runCommand([forge, "alter", "Post", "--add", "subtitle:string:max:80", "--rename", "body:content",
+                                      "--drop", "rating", "--change", "title:string:required,max:200"], in: app)
+        #expect(altered.status == 0, "\(altered.output)")
+        #expect(altered.output.contains("merge Sources/App/Models/Post.swift"), "\(altered.output)")
+        #expect(try String(contentsOf: model, encoding: .utf8).contains("var shouting: String"))
+        #expect(try String(contentsOf: service, encoding: .utf8).contains("static let pageLimit = 50"))
+
+        let (build, warnings) = try buildApp(app)
+        #expect(build.status == 0, "\(build.output.suffix(3000))")
+        #expect(warnings.isEmpty, "\(warnings.joined(separator: "\n"))")
+        let migrated = try runCommand([forge, "db:migrate"], in: app)
+        #expect(migrated.status == 0, "\(migrated.output)")
+        let after = try rows("SELECT id, title, content, views FROM posts ORDER BY id", in: app)
+        #expect(after.output == before.output && !before.output.isEmpty, "rows changed:\n\(before.output)\n---\n\(after.output)")
+        let tests = try runCommand(["swift", "test", "--skip-build"], in: app)
+        #expect(tests.status == 0, "\(tests.output.suffix(3000))")
+
+        let rolledBack = try runCommand([forge, "db:rollback"], in: app)
+        #expect(rolledBack.status == 0, "\(rolledBack.output)")
+        let restored = try rows("SELECT id, title, body, views FROM posts ORDER BY id", in: app)
+        #expect(restored.output == before.output, "\(restored.output)")
+    }
+}
