@@ -52,8 +52,8 @@ import Testing
             let resource = try ResourceValues.sample()
             let step = AlterMigrationValues.Step(.addColumn, table: "posts", column: "phone", type: ".text", constraints: [".notNull"])
             let direction = AlterResourceValues.Direction(
-                function: "prepare", fills: [.init(column: "phone", value: "literal: 0")], hasFills: true, inPlace: true, additions: [step],
-                rebuild: true, renames: [.init(from: "a", to: "b", last: true)], hasRenames: true, dualIDs: true, softDeletes: true,
+                function: "prepare", fills: [.init(column: "phone", value: "literal: 0")], inPlace: true, additions: [step],
+                renames: [.init(from: "a", to: "b", last: true)], hasRenames: true, dualIDs: true, softDeletes: true,
                 fields: resource.fields, indexes: resource.indexes, postgres: [.init(column: "phone")])
             tree = try TemplateTree.of(AlterResourceValues(command: "forge", summary: "Alters.", migrationName: "m", migrationType: "M",
                                                            table: "posts", directions: [direction]))

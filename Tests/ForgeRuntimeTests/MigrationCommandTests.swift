@@ -18,6 +18,67 @@ import Testing
         }
     }
 
+    /// Renames `title` to `heading` and drops `stars` the way SQLite must: by rebuilding `notes`
+    /// under the `tags` rows that point at it.
+    struct RebuildNotes: Migration {
+        let name = "2026_01_04_000000_alter_notes"
+        func prepare(on database: any SQLDatabase) async throws {
+            try await database.rebuild(table: "notes", renaming: ["title": "heading"]) { table in
+                table
+                    .column("id", type: .bigint, .primaryKey(autoIncrement: true))
+                    .column("heading", type: .text, .notNull, .unique)
+                    .column("created_at", type: .timestamp, .notNull)
+                    .column("updated_at", type: .timestamp, .notNull)
+                    .column("deleted_at", type: .timestamp)
+            }
+        }
+        func revert(on database: any SQLDatabase) async throws {
+            try await database.rebuild(table: "notes", renaming: ["heading": "title"]) { table in
+                table
+                    .column("id", type: .bigint, .primaryKey(autoIncrement: true))
+                    .column("title", type: .text, .notNull, .unique)
+                    .column("stars", type: .bigint)
+                    .column("created_at", type: .timestamp, .notNull)
+                    .column("updated_at", type: .timestamp, .notNull)
+                    .column("deleted_at", type: .timestamp)
+            }
+        }
+    }
+
+    /// Deletes a note that a tag still points at: the check before COMMIT must refuse it.
+    struct OrphanTags: Migration {
+        let name = "2026_01_05_000000_orphan_tags"
+        func prepare(on database: any SQLDatabase) async throws {
+            try await database.raw("DELETE FROM notes").run()
+        }
+        func revert(on database: any SQLDatabase) async throws {}
+    }
+
+    @Test func aRebuildKeepsRowsAndTheRowsThatPointAtThem() async throws {
+        let database = try await Database.open(.sqliteMemory, logger: Logger(label: "test"))
+        defer { Task { try? await database.close() } }
+        try await MigrationRunner(database: database, migrations: [CreateNotes(), CreateTags()]).migrate()
+        let note = try await NoteRepository(database: database.sql).insert(NoteDraft(title: "kept", stars: 3))
+        try await database.sql.insert(into: "tags").columns("note_id").values(SQLBind(note.id)).run()
+        struct Heading: Decodable { let id: Int; let heading: String }
+        let runner = MigrationRunner(database: database, migrations: [CreateNotes(), CreateTags(), RebuildNotes()])
+        try await runner.migrate()
+        let rows = try await database.sql.raw("SELECT id, heading FROM notes").all(decoding: Heading.self)
+        #expect(rows.map(\.id) == [note.id] && rows.map(\.heading) == ["kept"])
+        // The tag still points at its note, and foreign keys are on again afterwards.
+        #expect(try await database.sql.raw("SELECT note_id FROM tags JOIN notes ON notes.id = tags.note_id").all().count == 1)
+        await #expect(throws: (any Error).self) {
+            try await database.sql.insert(into: "tags").columns("note_id").values(SQLBind(999)).run()
+        }
+        try await runner.rollback()
+        let back = try await NoteRepository(database: database.sql).find(.id(note.id))
+        #expect(back?.title == "kept" && back?.stars == nil)
+
+        let orphaning = MigrationRunner(database: database, migrations: [CreateNotes(), CreateTags(), OrphanTags()])
+        await #expect(throws: MigrationError.self) { try await orphaning.migrate() }
+        #expect(try await NoteRepository(database: database.sql).find(.id(note.id)) != nil, "the failed migration rolled back")
+    }
+
     @Test func rollsBackByStepsAcrossBatches() async throws {
         let database = try await Database.open(.sqliteMemory, logger: Logger(label: "test"))
         defer { Task { try? await database.close() } }

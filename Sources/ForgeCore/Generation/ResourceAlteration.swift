@@ -40,7 +40,7 @@ public struct ResourceAlteration: Sendable {
             do {
                 checked = try FieldSpecParser.parse("\(parts[1]):string")
             } catch {
-                throw ForgeError("--rename \(pair): \(error.description)")
+                throw ForgeError("--rename \(pair): \(error.description)", isUsageError: true)
             }
             guard fields[index].field.foreignKey == nil || checked.name.hasSuffix("_id") else {
                 throw ForgeError("--rename \(pair): a reference's column ends in _id, as in \(parts[1])_id")
@@ -78,7 +78,7 @@ public struct ResourceAlteration: Sendable {
         do {
             field = try FieldSpecParser.parse(spec)
         } catch {
-            throw ForgeError("\(option) \(error.description)")
+            throw ForgeError("\(option) \(error.description)", isUsageError: true)
         }
         return try manifest.resolveReferences([field], of: names, specs: [spec])[0]
     }

@@ -62,10 +62,10 @@ extension ResourceGenerator {
         let added = zip(new.fields, sources).filter { $0.1 == nil }.map(\.0.name)
         let dropped = old.fields.map(\.name).filter { !sources.contains($0) }
         let renamed = zip(new.fields, sources).compactMap { field, source in source.flatMap { $0 != field.name ? "`\($0)` to `\(field.name)`" : nil } }
-        let kept = zip(new.fields, sources).filter { field, source in source == field.name && old.fields.first { $0.name == field.name } != field }.map(\.0.name)
+        let changedNames = zip(new.fields, sources).filter { field, source in source == field.name && old.fields.first { $0.name == field.name } != field }.map(\.0.name)
         if !added.isEmpty { parts.append("adds \(ComponentGenerator.list(added))") }
         if !renamed.isEmpty { parts.append("renames " + renamed.joined(separator: ", ")) }
-        if !kept.isEmpty { parts.append("changes \(ComponentGenerator.list(kept))") }
+        if !changedNames.isEmpty { parts.append("changes \(ComponentGenerator.list(changedNames))") }
         if !dropped.isEmpty { parts.append("drops \(ComponentGenerator.list(dropped))") }
         let summary = "Alters `\(new.table)`: " + parts.joined(separator: "; ") + "."
         let values = AlterResourceValues(command: command, summary: summary, migrationName: name, migrationType: MigrationName.typeName(name),
@@ -156,7 +156,7 @@ extension ResourceGenerator {
         if !renames.isEmpty { renames[renames.count - 1].last = true }
         let values = after.values
         return AlterResourceValues.Direction(
-            function: function, fills: fills, hasFills: !fills.isEmpty, inPlace: inPlace, additions: steps, rebuild: !inPlace,
+            function: function, fills: fills, inPlace: inPlace, additions: steps,
             renames: renames, hasRenames: !renames.isEmpty, dualIDs: values.dualIDs, softDeletes: values.softDeletes,
             fields: values.fields, indexes: values.indexes, postgres: postgres
         )

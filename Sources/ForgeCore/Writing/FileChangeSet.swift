@@ -63,6 +63,7 @@ public struct FileChangeSet {
             existing[file.path] = current
             // A user's file: its base is kept for merges.
             let tracked = file.ownership != .forge
+            let base = tracked ? read(BaseStore.path(of: file.path)) : nil
             let rendered = Data(file.contents.utf8)
             if file.path != Manifest.fileName {
                 checksums.digests[file.path] = SHA256.hex(Array(file.contents.utf8))
@@ -75,7 +76,7 @@ public struct FileChangeSet {
                 contents = nil
             } else if file.ownership == .forge || force || recorded.isPristine(file.path, contents: current!) {
                 outcome.updated.append(file.path)
-            } else if let base = read(BaseStore.path(of: file.path)),
+            } else if let base,
                       let merge = try? ThreeWayMerge.merge(ours: String(decoding: current!, as: UTF8.self), base: String(decoding: base, as: UTF8.self),
                                                            theirs: file.contents, path: file.path) {
                 if merge.isClean, Data(merge.text.utf8) == current {
@@ -100,13 +101,13 @@ public struct FileChangeSet {
                 writes.append(GeneratedFile(path: file.path, contents: contents, ownership: file.ownership))
             }
             // The base follows the render wherever the file is consistent with it.
-            if tracked, read(BaseStore.path(of: file.path)) != rendered {
+            if tracked, base != rendered {
                 writes.append(GeneratedFile(path: BaseStore.path(of: file.path), contents: file.contents, ownership: .forge))
             }
         }
         outcome.markersWritten = writeConflictMarkers && !outcome.conflicts.isEmpty
             && outcome.conflicts.allSatisfy { final[$0] != nil }
-        if previous.map({ Checksums.parse(String(decoding: $0, as: UTF8.self)) }) != checksums || previous == nil {
+        if previous == nil || recorded != checksums {
             writes.append(GeneratedFile(path: Checksums.path, contents: checksums.text, ownership: .forge))
             if previous == nil { outcome.created.append(Checksums.path) } else { outcome.updated.append(Checksums.path) }
         } else {

@@ -46,15 +46,25 @@ extension DatabaseBackend {
         _ work: @escaping @Sendable (any SQLDatabase) async throws -> T
     ) async throws -> T {
         try await sql.withSession { connection in
-            try await connection.raw(SQLQueryString(stringLiteral: begin)).run()
-            do {
-                let result = try await work(connection)
-                try await connection.raw("COMMIT").run()
-                return result
-            } catch {
-                try? await connection.raw("ROLLBACK").run()
-                throw error
-            }
+            try await Self.runTransaction(begin: begin, on: connection, work)
+        }
+    }
+
+    /// `begin`, `work`, then COMMIT (or ROLLBACK when it throws) on `connection`, a session
+    /// the caller already holds (to set per-connection pragmas around the transaction, say).
+    public static func runTransaction<T: Sendable>(
+        begin: String,
+        on connection: any SQLDatabase,
+        _ work: @escaping @Sendable (any SQLDatabase) async throws -> T
+    ) async throws -> T {
+        try await connection.raw(SQLQueryString(stringLiteral: begin)).run()
+        do {
+            let result = try await work(connection)
+            try await connection.raw("COMMIT").run()
+            return result
+        } catch {
+            try? await connection.raw("ROLLBACK").run()
+            throw error
         }
     }
 }

@@ -48,18 +48,13 @@ struct SQLiteBackend: DatabaseBackend {
                 // The pragma is per connection and ignored inside a transaction, so it wraps it.
                 try await connection.raw("PRAGMA foreign_keys = OFF").run()
                 do {
-                    try await connection.raw("BEGIN IMMEDIATE").run()
-                    let result: T
-                    do {
-                        result = try await work(connection)
-                        let violations = try await connection.raw("PRAGMA foreign_key_check").all(decoding: ForeignKeyViolation.self)
-                        if !violations.isEmpty {
+                    let result = try await Self.runTransaction(begin: "BEGIN IMMEDIATE", on: connection) { db in
+                        let result = try await work(db)
+                        let violations = try await db.raw("PRAGMA foreign_key_check").all(decoding: ForeignKeyViolation.self)
+                        guard violations.isEmpty else {
                             throw SchemaChangeError("rows of \(Set(violations.map(\.table)).sorted().joined(separator: ", ")) would point at rows that do not exist")
                         }
-                        try await connection.raw("COMMIT").run()
-                    } catch {
-                        try? await connection.raw("ROLLBACK").run()
-                        throw error
+                        return result
                     }
                     try await connection.raw("PRAGMA foreign_keys = ON").run()
                     return result

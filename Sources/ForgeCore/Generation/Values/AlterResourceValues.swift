@@ -13,12 +13,10 @@ struct AlterResourceValues: Encodable {
         var function: String
         /// Rows whose column is about to become NOT NULL get its default first (both databases).
         var fills: [Fill]
-        var hasFills: Bool
-        /// SQLite: only new columns SQLite can add in place (nullable or defaulted, not unique).
+        /// SQLite: only new columns SQLite can add in place (nullable or defaulted, not unique);
+        /// otherwise the table is rebuilt to `fields`, rows copied (renamed columns by `renames`).
         var inPlace: Bool
         var additions: [AlterMigrationValues.Step]
-        /// SQLite otherwise: the table rebuilt to `fields`, rows copied (renamed columns by `renames`).
-        var rebuild: Bool
         var renames: [Rename]
         var hasRenames: Bool
         var dualIDs: Bool

@@ -63,15 +63,15 @@ extension ResourceContext {
                       !done.contains(target.table) else { continue }
                 done.insert(target.table)
                 visit(target)
-                guard let context = try? ResourceContext(resource: target, manifest: manifest, command: command) else { continue }
+                guard let names = try? ResourceName(target.name, inflector: manifest.inflector) else { continue }
                 var arguments = target.fields.compactMap { field -> ResourceValues.SetupArgument? in
-                    guard let key = field.foreignKey, let reference = context.target(of: field),
-                          let names = try? ResourceName(reference.name, inflector: manifest.inflector) else { return nil }
-                    return .init(idsProperty: field.relation + "Ids", tableIds: made.contains(key.table) ? names.variable + "Ids" : "[]", last: false)
+                    guard let key = field.foreignKey, let reference = manifest.target(of: field, owner: target),
+                          let referenced = try? ResourceName(reference.name, inflector: manifest.inflector) else { return nil }
+                    return .init(idsProperty: field.relation + "Ids", tableIds: made.contains(key.table) ? referenced.variable + "Ids" : "[]", last: false)
                 }
                 if !arguments.isEmpty { arguments[arguments.count - 1].last = true }
                 made.insert(target.table)
-                steps.append(.init(targetType: target.name, path: context.names.path, tableIds: context.names.variable + "Ids",
+                steps.append(.init(targetType: target.name, path: names.path, tableIds: names.variable + "Ids",
                                    idType: referenceIDType, arguments: arguments))
             }
         }
