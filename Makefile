@@ -3,7 +3,7 @@ SWIFT  ?= swift
 PREFIX ?= $(HOME)/.local
 DEMO_DIR ?= .build-demo
 
-.PHONY: help build release install uninstall test test-e2e demo bench bench-http
+.PHONY: help build release install uninstall test test-e2e demo bench bench-http bench-alter
 
 help:
 	@echo "make demo      install forge into \$$PREFIX ($(PREFIX)), then generate, migrate, serve and query an app"
@@ -12,6 +12,7 @@ help:
 	@echo "make install   build forge in release mode and install it into \$$PREFIX, with its runtime prebuilt for every app"
 	@echo "make bench     time make:resource and db:migrate (scripts/bench.sh)"
 	@echo "make bench-http  a generated app against a hand-written baseline under wrk (scripts/bench-http.sh)"
+	@echo "make bench-alter  time forge alter in an app of 20 resources, and the db:migrate after it (scripts/bench-alter.sh)"
 
 build:
 	$(SWIFT) build --product forge
@@ -52,3 +53,6 @@ bench: release
 
 bench-http:
 	bash scripts/bench-http.sh
+
+bench-alter: release
+	bash scripts/bench-alter.sh

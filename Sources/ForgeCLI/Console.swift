@@ -46,10 +46,11 @@ enum Console {
         for path in outcome.created { out("  \(success("\(verb)create")) \(path)") }
         for path in outcome.updated { out("  \(success("\(verb)update")) \(path)") }
         for path in outcome.merged { out("  \(success("\(verb)merge")) \(path) (your edits kept)") }
+        for path in outcome.deleted { out("  \(success("\(verb)delete")) \(path)") }
         for path in outcome.conflicts {
             let hunks = outcome.hunks[path] ?? []
             let lines = hunks.map { "line \($0.line)" }.joined(separator: ", ")
-            out("  \(failure("conflict")) \(path) (" + (hunks.isEmpty ? "edited since forge wrote it, with no base to merge from; --force overwrites it" : "your edits and forge's change collide at \(lines)") + ")")
+            out("  \(failure("conflict")) \(path) (" + (hunks.isEmpty ? "edited since forge wrote it, with nothing to merge it with; --force overwrites or deletes it" : "your edits and forge's change collide at \(lines)") + ")")
             for hunk in hunks { out(hunk.text.split(separator: "\n", omittingEmptySubsequences: false).map { "      " + $0 }.joined(separator: "\n")) }
         }
     }

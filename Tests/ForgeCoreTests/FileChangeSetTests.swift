@@ -143,3 +143,30 @@ import Testing
         #expect(SHA256.hex(String(repeating: "a", count: 1_000)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
     }
 }
+
+@Suite(.serialized) struct FileDeletionTests {
+    private func read(_ root: URL, _ path: String) -> String? {
+        FileManager.default.contents(atPath: root.appendingPathComponent(path).path).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    @Test func deletesWhatForgeWroteAndNobodyEditedWithItsBaseAndChecksum() throws {
+        let root = try makeScratchDirectory()
+        try FileChangeSet(root: root, files: [GeneratedFile(path: "A.swift", contents: "a"), GeneratedFile(path: "B.swift", contents: "b")]).apply()
+        let outcome = try FileChangeSet(root: root, files: [], deletions: ["A.swift", "Missing.swift"]).apply()
+        #expect(outcome.deleted == ["A.swift"])
+        #expect(read(root, "A.swift") == nil && read(root, BaseStore.path(of: "A.swift")) == nil)
+        #expect(Checksums.load(root: root).digests.keys.sorted() == ["B.swift"])
+        #expect(read(root, "B.swift") == "b")
+    }
+
+    @Test func anEditedFileIsNotDeletedWithoutForce() throws {
+        let root = try makeScratchDirectory()
+        try FileChangeSet(root: root, files: [GeneratedFile(path: "A.swift", contents: "a")]).apply()
+        try Data("mine".utf8).write(to: root.appendingPathComponent("A.swift"))
+        let before = snapshot(root)
+        #expect(throws: ForgeError.self) { try FileChangeSet(root: root, files: [], deletions: ["A.swift"]).apply() }
+        #expect(snapshot(root) == before)
+        #expect(try FileChangeSet(root: root, files: [], deletions: ["A.swift"], force: true).apply().deleted == ["A.swift"])
+        #expect(read(root, "A.swift") == nil)
+    }
+}

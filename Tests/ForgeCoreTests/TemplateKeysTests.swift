@@ -57,7 +57,7 @@ import Testing
                 fields: resource.fields, indexes: resource.indexes, postgres: [.init(column: "phone")])
             tree = try TemplateTree.of(AlterResourceValues(command: "forge", summary: "Alters.", migrationName: "m", migrationType: "M",
                                                            table: "posts", directions: [direction]))
-        case let name where name.hasPrefix("resource/"):
+        case let name where name.hasPrefix("resource/") || name == "component/DropTableMigration.swift":
             tree = try TemplateTree.of(try ResourceValues.sample())
         case "app/Registry.swift":
             tree = try TemplateTree.of(RegistryValues(migrations: ["CreatePosts"], seeders: ["PostSeeder"], middleware: ["AuditMiddleware"],

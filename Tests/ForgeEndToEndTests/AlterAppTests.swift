@@ -4,7 +4,8 @@ import Testing
 /// A resource that evolves on a real SQLite database: rows seeded, the model and the service
 /// edited by hand, then one `forge alter` that adds, renames, changes and drops fields. The
 /// app builds without warnings, migrates keeping every kept value, passes its generated tests,
-/// keeps the hand edits, and rolls back to the old schema with the data.
+/// keeps the hand edits, rolls back to the old schema with the data, survives `forge upgrade`
+/// and is removed by `forge destroy`.
 @Suite(.serialized, .enabled(if: endToEndEnabled, "set FORGE_E2E=1 to build and exercise a generated app"))
 struct AlterAppTests {
     /// The rows `query` reads from the app's development database (Python's sqlite3: the CI
@@ -59,5 +60,28 @@ struct AlterAppTests {
         #expect(rolledBack.status == 0, "\(rolledBack.output)")
         let restored = try rows("SELECT id, title, body, views FROM posts ORDER BY id", in: app)
         #expect(restored.output == before.output, "\(restored.output)")
+        #expect(try runCommand([forge, "db:migrate"], in: app).status == 0)
+
+        // forge upgrade renders everything again through the merge; a second run changes nothing.
+        let upgraded = try runCommand([forge, "upgrade"], in: app)
+        #expect(upgraded.status == 0, "\(upgraded.output)")
+        let again = try runCommand([forge, "upgrade"], in: app)
+        #expect(again.status == 0 && again.output.contains("up to date"), "\(again.output)")
+        #expect(try String(contentsOf: model, encoding: .utf8).contains("var shouting: String"))
+
+        // forge destroy: edited files stop it; with --force the files go, and since the table's
+        // migrations ran, a new migration drops the table.
+        let refused = try runCommand([forge, "destroy", "Post"], in: app)
+        #expect(refused.status != 0 && refused.output.contains("Sources/App/Models/Post.swift"), "\(refused.output)")
+        #expect(FileManager.default.fileExists(atPath: model.path))
+        let destroyed = try runCommand([forge, "destroy", "Post", "--force"], in: app)
+        #expect(destroyed.status == 0 && destroyed.output.contains("create Sources/App/Migrations/DropPosts.swift"), "\(destroyed.output)")
+        #expect(!FileManager.default.fileExists(atPath: model.path))
+        let dropped = try runCommand([forge, "db:migrate"], in: app)
+        #expect(dropped.status == 0, "\(dropped.output)")
+        let tables = try rows("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'posts'", in: app)
+        #expect(tables.output.trimmingCharacters(in: .whitespacesAndNewlines) == "[]", "\(tables.output)")
+        let (rebuilt, leftovers) = try buildApp(app)
+        #expect(rebuilt.status == 0 && leftovers.isEmpty, "\(rebuilt.output.suffix(2000))")
     }
 }

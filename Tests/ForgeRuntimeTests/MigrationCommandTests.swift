@@ -55,28 +55,43 @@ import Testing
     }
 
     @Test func aRebuildKeepsRowsAndTheRowsThatPointAtThem() async throws {
-        let database = try await Database.open(.sqliteMemory, logger: Logger(label: "test"))
-        defer { Task { try? await database.close() } }
-        try await MigrationRunner(database: database, migrations: [CreateNotes(), CreateTags()]).migrate()
-        let note = try await NoteRepository(database: database.sql).insert(NoteDraft(title: "kept", stars: 3))
-        try await database.sql.insert(into: "tags").columns("note_id").values(SQLBind(note.id)).run()
-        struct Heading: Decodable { let id: Int; let heading: String }
-        let runner = MigrationRunner(database: database, migrations: [CreateNotes(), CreateTags(), RebuildNotes()])
-        try await runner.migrate()
-        let rows = try await database.sql.raw("SELECT id, heading FROM notes").all(decoding: Heading.self)
-        #expect(rows.map(\.id) == [note.id] && rows.map(\.heading) == ["kept"])
-        // The tag still points at its note, and foreign keys are on again afterwards.
-        #expect(try await database.sql.raw("SELECT note_id FROM tags JOIN notes ON notes.id = tags.note_id").all().count == 1)
-        await #expect(throws: (any Error).self) {
-            try await database.sql.insert(into: "tags").columns("note_id").values(SQLBind(999)).run()
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("forge-rebuild-\(UUID().uuidString).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        // Each step opens the file afresh, as `shop migrate` and `shop rollback` do: pooled
+        // connections of one process that lived through a rebuild may still read the old table
+        // shape (see docs/architecture.md, "forge alter").
+        func withDatabase(_ body: (Database) async throws -> Void) async throws {
+            let database = try await Database.open(.sqliteFile(path: path), logger: Logger(label: "test"))
+            do { try await body(database) } catch { try? await database.close(); throw error }
+            try await database.close()
         }
-        try await runner.rollback()
-        let back = try await NoteRepository(database: database.sql).find(.id(note.id))
-        #expect(back?.title == "kept" && back?.stars == nil)
-
-        let orphaning = MigrationRunner(database: database, migrations: [CreateNotes(), CreateTags(), OrphanTags()])
-        await #expect(throws: MigrationError.self) { try await orphaning.migrate() }
-        #expect(try await NoteRepository(database: database.sql).find(.id(note.id)) != nil, "the failed migration rolled back")
+        let migrations: [any Migration] = [CreateNotes(), CreateTags(), RebuildNotes()]
+        var id = 0
+        try await withDatabase { database in
+            try await MigrationRunner(database: database, migrations: [CreateNotes(), CreateTags()]).migrate()
+            let note = try await NoteRepository(database: database.sql).insert(NoteDraft(title: "kept", stars: 3))
+            try await database.sql.insert(into: "tags").columns("note_id").values(SQLBind(note.id)).run()
+            id = note.id
+            try await MigrationRunner(database: database, migrations: migrations).migrate()
+        }
+        struct Heading: Decodable { let id: Int; let heading: String }
+        try await withDatabase { database in
+            let rows = try await database.sql.raw("SELECT id, heading FROM notes").all(decoding: Heading.self)
+            #expect(rows.map(\.id) == [id] && rows.map(\.heading) == ["kept"])
+            // The tag still points at its note, and foreign keys are enforced again.
+            #expect(try await database.sql.raw("SELECT note_id FROM tags JOIN notes ON notes.id = tags.note_id").all().count == 1)
+            await #expect(throws: (any Error).self) {
+                try await database.sql.insert(into: "tags").columns("note_id").values(SQLBind(999)).run()
+            }
+            try await MigrationRunner(database: database, migrations: migrations).rollback()
+        }
+        try await withDatabase { database in
+            let back = try await NoteRepository(database: database.sql).find(.id(id))
+            #expect(back?.title == "kept" && back?.stars == nil)
+            let orphaning = MigrationRunner(database: database, migrations: [CreateNotes(), CreateTags(), OrphanTags()])
+            await #expect(throws: MigrationError.self) { try await orphaning.migrate() }
+            #expect(try await NoteRepository(database: database.sql).find(.id(id)) != nil, "the failed migration rolled back")
+        }
     }
 
     @Test func rollsBackByStepsAcrossBatches() async throws {

@@ -21,7 +21,7 @@ struct WriteOptions: ParsableArguments {
         for warning in workspace.templates.staleOverrides() {
             Console.progress(warning)
         }
-        let changes = FileChangeSet(root: workspace.project.root, files: plan.files, force: force, writeConflictMarkers: merge)
+        let changes = FileChangeSet(root: workspace.project.root, files: plan.files, deletions: plan.deletions, force: force, writeConflictMarkers: merge)
         var outcome = changes.plan()
         if dryRun {
             if json {

@@ -18,28 +18,28 @@ public struct ComponentGenerator {
     public func controller(_ name: String, protected: Bool = false) throws(ForgeError) -> GenerationPlan {
         let type = try ComponentName.parse(name, suffix: "Controller", command: "make:controller")
         return try registered(.controller, type: type, protected: protected, template: "component/Controller.swift",
-                              path: "Sources/App/Controllers/\(type)Controller.swift", command: "forge make:controller \(type)")
+                              command: "forge make:controller \(type)")
     }
 
     /// `make:route NAME [--protected]`: a route group of closures, registered.
     public func route(_ name: String, protected: Bool) throws(ForgeError) -> GenerationPlan {
         let type = try ComponentName.parse(name, suffix: "Routes", command: "make:route")
         return try registered(.route, type: type, protected: protected, template: "component/Routes.swift",
-                              path: "Sources/App/Routes/\(type)Routes.swift", command: "forge make:route \(type)\(protected ? " --protected" : "")")
+                              command: "forge make:route \(type)\(protected ? " --protected" : "")")
     }
 
     /// `make:middleware NAME`: middleware run on every request, registered.
     public func middleware(_ name: String) throws(ForgeError) -> GenerationPlan {
         let type = try ComponentName.parse(name, suffix: "Middleware", command: "make:middleware")
         return try registered(.middleware, type: type, protected: false, template: "component/Middleware.swift",
-                              path: "Sources/App/Middleware/\(type)Middleware.swift", command: "forge make:middleware \(type)")
+                              command: "forge make:middleware \(type)")
     }
 
     /// `make:seeder NAME` for a name that is not a resource: an empty seeder, registered.
     public func seeder(_ name: String) throws(ForgeError) -> GenerationPlan {
         let type = try ComponentName.parse(name, suffix: "Seeder", command: "make:seeder")
         return try registered(.seeder, type: type, protected: false, template: "component/Seeder.swift",
-                              path: "Sources/App/Seeders/\(type)Seeder.swift", command: "forge make:seeder \(type)")
+                              command: "forge make:seeder \(type)")
     }
 
     /// `make:service NAME` for a name that is not a resource: a service owning its transactions.
@@ -104,7 +104,7 @@ public struct ComponentGenerator {
         return GenerationPlan(manifest: manifest, files: [file])
     }
 
-    private func registered(_ kind: Manifest.Component.Kind, type: String, protected: Bool, template: String, path: String, command: String) throws(ForgeError) -> GenerationPlan {
+    private func registered(_ kind: Manifest.Component.Kind, type: String, protected: Bool, template: String, command: String) throws(ForgeError) -> GenerationPlan {
         if protected { try manifest.requireAuth(for: command) }
         var updated = manifest
         var components = updated.components ?? []
@@ -115,7 +115,7 @@ public struct ComponentGenerator {
             components.append(component)
         }
         updated.components = components
-        let file = GeneratedFile(path: path, contents: try templates.render(template, componentValues(type, command: command, protected: protected)))
+        let file = GeneratedFile(path: Self.path(of: component), contents: try templates.render(template, componentValues(type, command: command, protected: protected)))
         return GenerationPlan(manifest: updated, files: [file] + (try ProjectFiles(manifest: updated, templates: templates).forgeOwned()))
     }
 }

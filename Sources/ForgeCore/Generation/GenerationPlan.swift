@@ -6,9 +6,12 @@ public struct GenerationPlan {
     public var manifest: Manifest
     /// Every file to write, forge-owned ones (`forge.yaml`, the registry) included.
     public var files: [GeneratedFile]
+    /// Files to remove (`forge destroy`).
+    public var deletions: [String]
 
-    public init(manifest: Manifest, files: [GeneratedFile]) {
+    public init(manifest: Manifest, files: [GeneratedFile], deletions: [String] = []) {
         self.manifest = manifest
         self.files = files
+        self.deletions = deletions
     }
 }

@@ -18,6 +18,8 @@ public struct FileChangeSet {
         /// Files the user edited, into which the new render merged cleanly.
         public var merged: [String] = []
         public var unchanged: [String] = []
+        /// Files removed (`forge destroy`): ones forge wrote and nobody edited, or any with `force`.
+        public var deleted: [String] = []
         /// Files the user edited where the edits and the new render change the same lines.
         public var conflicts: [String] = []
         /// Each conflicting file's hunks, in the order of `conflicts`.
@@ -28,11 +30,13 @@ public struct FileChangeSet {
         public init() {}
 
         /// Whether anything was (or would be) written.
-        public var changedAnything: Bool { !created.isEmpty || !updated.isEmpty || !merged.isEmpty || markersWritten }
+        public var changedAnything: Bool { !created.isEmpty || !updated.isEmpty || !merged.isEmpty || !deleted.isEmpty || markersWritten }
     }
 
     public let root: URL
     public let files: [GeneratedFile]
+    /// Paths to remove; an edited one is a conflict unless `force`.
+    public let deletions: [String]
     public let force: Bool
     public let writeConflictMarkers: Bool
 
@@ -40,14 +44,17 @@ public struct FileChangeSet {
     private let outcome: Outcome
     /// Every file to write, with its final contents: renders, merges, bases and the checksums.
     private let writes: [GeneratedFile]
+    /// Every file to remove: the deleted ones and their bases.
+    private let removals: [String]
     /// What each existing file holds now, read once (for diffs).
     private let existing: [String: Data]
     /// What each changing file will hold (a merge's result where there is one).
     private let final: [String: String]
 
-    public init(root: URL, files: [GeneratedFile], force: Bool = false, writeConflictMarkers: Bool = false) {
+    public init(root: URL, files: [GeneratedFile], deletions: [String] = [], force: Bool = false, writeConflictMarkers: Bool = false) {
         self.root = root
         self.files = files
+        self.deletions = deletions
         self.force = force
         self.writeConflictMarkers = writeConflictMarkers
         let read = { (path: String) in FileManager.default.contents(atPath: root.appendingPathComponent(path).path) }
@@ -105,6 +112,19 @@ public struct FileChangeSet {
                 writes.append(GeneratedFile(path: BaseStore.path(of: file.path), contents: file.contents, ownership: .forge))
             }
         }
+        var removals: [String] = []
+        for path in deletions {
+            guard let current = read(path) else { continue }
+            existing[path] = current
+            guard force || recorded.isPristine(path, contents: current) else {
+                outcome.conflicts.append(path)
+                continue
+            }
+            outcome.deleted.append(path)
+            removals.append(path)
+            checksums.digests[path] = nil
+            if read(BaseStore.path(of: path)) != nil { removals.append(BaseStore.path(of: path)) }
+        }
         outcome.markersWritten = writeConflictMarkers && !outcome.conflicts.isEmpty
             && outcome.conflicts.allSatisfy { final[$0] != nil }
         if previous == nil || recorded != checksums {
@@ -117,6 +137,7 @@ public struct FileChangeSet {
         self.existing = existing
         self.outcome = outcome
         self.writes = writes
+        self.removals = removals
         self.final = final
     }
 
@@ -128,9 +149,13 @@ public struct FileChangeSet {
     /// Unified diffs of every file this command would create or change, conflicts included.
     public func diff(_ outcome: Outcome) -> String {
         let changing = Set(outcome.created + outcome.updated + outcome.merged + outcome.conflicts)
-        return files.filter { changing.contains($0.path) }.map { file in
+        let written = files.filter { changing.contains($0.path) }.map { file in
             UnifiedDiff.make(path: file.path, old: existing[file.path].map { String(decoding: $0, as: UTF8.self) }, new: final[file.path] ?? file.contents)
-        }.joined()
+        }
+        let removed = outcome.deleted.map { path in
+            UnifiedDiff.make(path: path, old: existing[path].map { String(decoding: $0, as: UTF8.self) }, new: nil)
+        }
+        return (written + removed).joined()
     }
 
     /// The error that stops a command with conflicts.
@@ -148,11 +173,13 @@ public struct FileChangeSet {
     @discardableResult
     public func apply() throws(ForgeError) -> Outcome {
         guard outcome.conflicts.isEmpty || outcome.markersWritten else { throw Self.conflictError(outcome.conflicts) }
-        try write(writes)
+        try write(writes, removing: removals)
         return outcome
     }
 
-    private func write(_ pending: [GeneratedFile]) throws(ForgeError) {
+    /// Stages `pending`, then moves each into place and each of `removals` aside; the backups
+    /// go only once everything succeeded.
+    private func write(_ pending: [GeneratedFile], removing removals: [String]) throws(ForgeError) {
         var createdDirectories: [URL] = []
         var staged: [(temporary: URL, destination: URL)] = []
         var moved: [(destination: URL, backup: URL?)] = []
@@ -175,6 +202,13 @@ public struct FileChangeSet {
                 }
                 moved.append((destination, backup))
                 try fileManager.moveItem(at: temporary, to: destination)
+            }
+            for path in removals {
+                let destination = root.appendingPathComponent(path)
+                let backup = destination.deletingLastPathComponent()
+                    .appendingPathComponent(".\(destination.lastPathComponent).forge-\(UUID().uuidString).backup")
+                try fileManager.moveItem(at: destination, to: backup)
+                moved.append((destination, backup))
             }
         } catch {
             for (destination, backup) in moved.reversed() {

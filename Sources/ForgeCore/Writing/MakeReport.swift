@@ -2,7 +2,7 @@
 ///
 /// ```json
 /// {"command":"make:resource","dry_run":false,"created":["Sources/App/Models/Post.swift"],
-///  "updated":["forge.yaml"],"merged":[],"skipped":[],"conflicts":[],"next":["forge db:migrate"]}
+///  "updated":["forge.yaml"],"merged":[],"deleted":[],"skipped":[],"conflicts":[],"next":["forge db:migrate"]}
 /// ```
 public struct MakeReport: Codable, Equatable, Sendable {
     public var command: String
@@ -13,6 +13,8 @@ public struct MakeReport: Codable, Equatable, Sendable {
     public var updated: [String]
     /// Files the user edited into which forge's change merged cleanly (edits kept).
     public var merged: [String]
+    /// Files removed (`forge destroy`).
+    public var deleted: [String]
     /// Files that already held exactly what this command generates.
     public var skipped: [String]
     /// Files where the user's edits and forge's change touch the same lines; any conflict means
@@ -27,13 +29,14 @@ public struct MakeReport: Codable, Equatable, Sendable {
         self.created = outcome.created
         self.updated = outcome.updated
         self.merged = outcome.merged
+        self.deleted = outcome.deleted
         self.skipped = outcome.unchanged
         self.conflicts = outcome.conflicts
         self.next = outcome.changedAnything && outcome.conflicts.isEmpty ? next : []
     }
 
     enum CodingKeys: String, CodingKey {
-        case command, created, updated, merged, skipped, conflicts, next
+        case command, created, updated, merged, deleted, skipped, conflicts, next
         case dryRun = "dry_run"
     }
 }

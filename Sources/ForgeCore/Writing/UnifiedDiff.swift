@@ -2,12 +2,13 @@
 /// `make:* --dry-run`.
 public enum UnifiedDiff {
     /// The diff from `old` to `new` labelled with `path`; `old == nil` means a new file. Empty when equal.
-    public static func make(path: String, old: String?, new: String, context: Int = 3) -> String {
+    /// `new == nil` is a deletion (`+++ /dev/null`).
+    public static func make(path: String, old: String?, new: String?, context: Int = 3) -> String {
         let before = old.map(lines) ?? []
-        let after = lines(new)
+        let after = new.map(lines) ?? []
         guard before != after else { return "" }
         let edits = script(before, after)
-        var out = "--- \(old == nil ? "/dev/null" : "a/" + path)\n+++ b/\(path)\n"
+        var out = "--- \(old == nil ? "/dev/null" : "a/" + path)\n+++ \(new == nil ? "/dev/null" : "b/" + path)\n"
         for hunk in hunks(edits, context: context) {
             let oldCount = hunk.filter { $0.kind != .insert }.count
             let newCount = hunk.filter { $0.kind != .delete }.count
