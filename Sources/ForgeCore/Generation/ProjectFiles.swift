@@ -12,11 +12,13 @@ public struct ProjectFiles {
 
     /// The registry path inside an app.
     public static let registryPath = "Sources/App/Forge/Registry.swift"
+    /// The template the registry renders from.
+    static let registryTemplate = "app/Registry.swift"
 
     public func forgeOwned() throws(ForgeError) -> [GeneratedFile] {
         [
             GeneratedFile(path: Manifest.fileName, contents: try manifest.yaml(), ownership: .forge),
-            GeneratedFile(path: Self.registryPath, contents: try templates.render("app/Registry.swift", registryValues), ownership: .forge),
+            GeneratedFile(path: Self.registryPath, contents: try templates.render(Self.registryTemplate, registryValues), ownership: .forge),
         ]
     }
 

@@ -34,12 +34,16 @@ extension ResourceGenerator {
 
         let command = "forge alter \(name)" + alteration.add.map { " --add \($0)" }.joined() + alteration.drop.map { " --drop \($0)" }.joined()
             + alteration.rename.map { " --rename \($0)" }.joined() + alteration.change.map { " --change \($0)" }.joined()
+        // Parsed together, one per core; render(_:in:layers:command:) then finds them parsed.
+        templates.prepare([Self.alterMigrationTemplate] + Self.layout(names, migrationType: "").map(\.template) + [ProjectFiles.registryTemplate])
         let migrationFile = try alterMigration(from: old, to: resource, sources: changed.map(\.source), in: updated, name: migration, command: command)
         var plan = try render(resource, in: updated, layers: Set(Manifest.Layer.allCases).filter { $0 != .migration && resource.has($0) },
                               command: "forge make:resource \(name)")
         plan.files.insert(migrationFile, at: 0)
         return plan
     }
+
+    static let alterMigrationTemplate = "resource/AlterMigration.swift"
 
     /// The migration from `old` to `new`: `prepare` goes forward, `revert` back, each with
     /// SQLite's and PostgreSQL's statements.
@@ -71,7 +75,7 @@ extension ResourceGenerator {
         let values = AlterResourceValues(command: command, summary: summary, migrationName: name, migrationType: MigrationName.typeName(name),
                                          table: new.table, directions: [forward, back])
         return GeneratedFile(path: "Sources/App/Migrations/\(MigrationName.typeName(name)).swift",
-                             contents: try templates.render("resource/AlterMigration.swift", values))
+                             contents: try templates.render(Self.alterMigrationTemplate, values))
     }
 
     /// The statements that take table `from` to `to`; `sources[i]` is the column of `from` that

@@ -110,8 +110,10 @@ public struct ResourceGenerator {
             throw ForgeError(error.description)
         }
         let values = try TemplateTree.of(context.values)
+        let layout = Self.layout(context.names, migrationType: context.migrationType).filter { layers.contains($0.layer) }
+        templates.prepare(layout.map(\.template) + [ProjectFiles.registryTemplate])
         var files: [GeneratedFile] = []
-        for (layer, template, path) in Self.layout(context.names, migrationType: context.migrationType) where layers.contains(layer) {
+        for (_, template, path) in layout {
             files.append(GeneratedFile(path: path, contents: try templates.render(template, tree: values)))
         }
         files += try ProjectFiles(manifest: manifest, templates: templates).forgeOwned()

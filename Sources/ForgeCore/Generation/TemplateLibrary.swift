@@ -1,5 +1,7 @@
+import Dispatch
 import Foundation
 import Mustache
+import Synchronization
 
 /// Loads templates by name (`resource/Model`) from the project's published copies first,
 /// then from forge's built-in `Templates/` folder, and renders them as plain text.
@@ -24,30 +26,57 @@ public struct TemplateLibrary: Sendable {
 
     /// Renders template `name` with a context already made a tree (one context, many templates).
     public func render(_ name: String, tree values: [String: Any]) throws(ForgeError) -> String {
-        let (template, text, url) = try load(name)
+        let (text, url) = try source(of: name)
         if let key = TemplateKeys.missing(in: text, values).first {
             let suggestion = Suggester.closest(to: key, in: TemplateKeys.allKeys(values).sorted()).map { " — did you mean '\($0)'?" } ?? ""
             throw ForgeError("template \(url.path) uses {{\(key)}}, which forge gives it no value for\(suggestion)")
         }
-        return template.render(values)
+        return try pieces(of: text, at: url).map { $0.render(values) }.joined()
     }
 
-    private func load(_ name: String) throws(ForgeError) -> (MustacheTemplate, String, URL) {
+    /// Parses the templates `names` ahead of rendering them, one per core: parsing is most of
+    /// the time a `make:*` or `forge alter` takes. A template that fails here is reported by
+    /// the render that needs it.
+    public func prepare(_ names: [String]) {
+        let sources = names.compactMap { try? source(of: $0) }
+        DispatchQueue.concurrentPerform(iterations: sources.count) { index in
+            let (text, url) = sources[index]
+            _ = try? pieces(of: text, at: url)
+        }
+    }
+
+    /// Parsed templates by their text, shared by every library of the process, so a template
+    /// is parsed once however many resources render it (`forge upgrade` renders each template
+    /// once per resource). Keyed by text, not path: a published copy that changes is new text.
+    private static let parsed = Mutex<[String: [MustacheTemplate]]>([:])
+
+    /// The pieces `text` parses into (see ``TemplateChunks``), parsed once per process.
+    private func pieces(of text: String, at url: URL) throws(ForgeError) -> [MustacheTemplate] {
+        if let pieces = Self.parsed.withLock({ $0[text] }) { return pieces }
+        do {
+            let pieces = try TemplateChunks.split(text).map { piece in try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + piece) }
+            Self.parsed.withLock { $0[text] = pieces }
+            return pieces
+        } catch {
+            throw ForgeError("template \(url.path) does not parse: \(error)")
+        }
+    }
+
+    /// The text of template `name` without its version line, and where it was found.
+    private func source(of name: String) throws(ForgeError) -> (String, URL) {
         let candidates = directories.map { $0.appendingPathComponent(name + ".mustache") }
         guard let url = candidates.first(where: { FileManager.default.fileExists(atPath: $0.path) }) else {
             throw ForgeError("template '\(name)' is missing from \(directories.map(\.path).joined(separator: ", ")); reinstall forge or set FORGE_HOME")
         }
-        do {
-            var text = try String(contentsOf: url, encoding: .utf8)
-            // The version line is for forge, not for the output (swift-mustache keeps a
-            // standalone comment's newline).
-            if Self.version(of: text) != nil, let newline = text.firstIndex(of: "\n") {
-                text.removeSubrange(...newline)
-            }
-            return (try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + text), text, url)
-        } catch {
-            throw ForgeError("template \(url.path) does not parse: \(error)")
+        guard var text = try? String(contentsOf: url, encoding: .utf8) else {
+            throw ForgeError("cannot read the template \(url.path)")
         }
+        // The version line is for forge, not for the output (swift-mustache keeps a standalone
+        // comment's newline).
+        if Self.version(of: text) != nil, let newline = text.firstIndex(of: "\n") {
+            text.removeSubrange(...newline)
+        }
+        return (text, url)
     }
 
     /// The folder of built-in templates: the last one searched.
