@@ -39,7 +39,8 @@ struct FastpyCorpusEntry: Decodable, Sendable, CustomTestStringConvertible {
         #expect(coveredTypes == fastpyTypes, "types missing from the corpus: \(fastpyTypes.subtracting(coveredTypes).map(\.rawValue).sorted())")
 
         let coveredRules = Set(corpus.flatMap(\.writtenRuleNames))
-        let missingRules = Set(SpecRule.names).subtracting(coveredRules)
+        // on_delete is forge's own, for the references fastpy does not have.
+        let missingRules = Set(SpecRule.names).subtracting(coveredRules).subtracting(["on_delete"])
         #expect(missingRules.isEmpty, "rules missing from the corpus: \(missingRules.sorted())")
 
         // fastpy has neither enums nor references, so no entry may expect their payloads.

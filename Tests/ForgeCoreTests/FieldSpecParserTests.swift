@@ -13,6 +13,8 @@ import Testing
         ("status:string:default:draft,max:20", Field(name: "status", type: .string, rules: [.defaultValue("draft"), .max(20)])),
         ("rank:bigint:index", Field(name: "rank", type: .bigint, rules: [.index])),
         ("title:STRING:Required", Field(name: "title", type: .string, rules: [.required])),
+        ("post:references/Post:on_delete:cascade", Field(name: "post_id", type: .reference, rules: [.onDelete(.cascade)], target: "Post")),
+        ("editor:references/User:on_delete:set_null", Field(name: "editor_id", type: .reference, rules: [.onDelete(.setNull)], target: "User")),
     ])
     func parsesValidSpecs(spec: String, expected: Field) throws {
         #expect(try FieldSpecParser.parse(spec) == expected)
@@ -38,6 +40,10 @@ import Testing
         ("title:string:required,", .unknownRule, nil),
         ("title:string:unique:yes", .unexpectedValue, nil),
         ("", .emptySpec, nil),
+        ("post:references/Post:on_delete:cascde", .unknownRule,
+         "rule 'on_delete' takes restrict, cascade, set_null, as in on_delete:cascade in 'post:references/Post:on_delete:cascde' (column 32) — did you mean 'cascade'?"),
+        ("post:references/Post:required,on_delete:set_null", .contradiction, nil),
+        ("title:string:on_delete:cascade", .ruleNotApplicable, nil),
     ] as [(String, FieldSpecError.Code, String?)])
     func rejectsBadSpecs(spec: String, code: FieldSpecError.Code, message: String?) {
         #expect {

@@ -67,7 +67,7 @@ import Testing
         let plan = try ResourceGenerator(manifest: agents.manifest, templates: builtInTemplates).plan(
             name: "Ticket",
             specs: ["subject:string:required,max:120", "priority:integer:min:1,max:5", "reporter_email:email:unique",
-                    "assignee:references/Agent"],
+                    "assignee:references/Agent:on_delete:cascade"],
             date: Self.fixedDate.addingTimeInterval(60)
         )
         try compare(plan.files, with: "resource-ticket-dual-ids")

@@ -102,6 +102,8 @@ extension ResourceValues {
         let resource = try #require(product.resources.last)
         var values = try ResourceContext(resource: resource, manifest: product, command: "forge make:resource Product").values
         values.dualIDs = true
+        // Nothing points at Product; a has-many side puts those sections' keys in view too.
+        values.children = [.init(relation: "reviews", childType: "Review", childPluralVariable: "reviews", column: "product_id", key: "publicId")]
         return values
     }
 }

@@ -61,6 +61,7 @@ struct ResourceContext {
             hasUniqueFields: !unique.isEmpty,
             references: references,
             hasReferences: !references.isEmpty,
+            children: children,
             serviceImportsFoundation: dualIDs && !references.isEmpty,
             referenceSetup: referenceSetup,
             referencedTables: referencedTables(references),
@@ -159,7 +160,14 @@ struct ResourceContext {
         if field.isNotNull { constraints.append(".notNull") }
         if field.isUnique { constraints.append(".unique") }
         if let value = field.defaultValue { constraints.append(".default(\(columnDefault(value, for: field)))") }
-        if let key = field.foreignKey { constraints.append(".references(\"\(key.table)\", \"\(dualIDs ? "public_id" : key.column)\")") }
+        if let key = field.foreignKey {
+            let onDelete = switch field.deleteAction {
+            case .restrict: ""
+            case .cascade: ", onDelete: .cascade"
+            case .setNull: ", onDelete: .setNull"
+            }
+            constraints.append(".references(\"\(key.table)\", \"\(dualIDs ? "public_id" : key.column)\"\(onDelete))")
+        }
         return constraints
     }
 
@@ -191,6 +199,21 @@ struct ResourceContext {
             optional: !field.isNotNull,
             last: false
         )
+    }
+
+    /// Every reference in the app that points at this resource, as its has-many side. The method
+    /// is the child's plural (`comments`); a child with two references here names each after
+    /// its reference (`messagesAsSender`, `messagesAsRecipient`).
+    var children: [ResourceValues.ChildValues] {
+        manifest.resources.flatMap { child -> [ResourceValues.ChildValues] in
+            let pointing = child.fields.filter { manifest.target(of: $0, owner: child)?.name == resource.name }
+            guard !pointing.isEmpty, let childNames = try? ResourceName(child.name, inflector: manifest.inflector) else { return [] }
+            return pointing.map { field in
+                .init(relation: pointing.count == 1 ? childNames.pluralVariable : childNames.pluralVariable + "As" + field.relation.prefix(1).uppercased() + field.relation.dropFirst(),
+                      childType: child.name, childPluralVariable: childNames.pluralVariable, column: field.name,
+                      key: dualIDs ? "publicId" : "id")
+            }
+        }
     }
 
     /// One entry per table the references point at, so a seeder reads each table's ids once

@@ -40,6 +40,7 @@ extension ResourceGenerator {
         var plan = try render(resource, in: updated, layers: Set(Manifest.Layer.allCases).filter { $0 != .migration && resource.has($0) },
                               command: "forge make:resource \(name)")
         plan.files.insert(migrationFile, at: 0)
+        plan.files += try relatedModels(of: resource, was: old, in: updated)
         return plan
     }
 
@@ -139,6 +140,21 @@ extension ResourceGenerator {
                 } else {
                     step(column) { $0.dropConstraint = true; $0.index = "\(table)_\(column)_key" }
                     step(column) { $0.dropIndex = true; $0.index = "\(table)_\(column)_unique" }
+                }
+            }
+            if old.deleteAction != new.deleteAction, let key = new.foreignKey {
+                let constraint = "\(table)_\(column)_fkey"
+                step(column) { $0.dropConstraint = true; $0.index = constraint }
+                step(column) { step in
+                    step.addForeignKey = true
+                    step.index = constraint
+                    step.targetTable = key.table
+                    step.targetColumn = after.dualIDs ? "public_id" : key.column
+                    step.deleteAction = switch new.deleteAction {
+                    case .restrict: "NO ACTION"
+                    case .cascade: "CASCADE"
+                    case .setNull: "SET NULL"
+                    }
                 }
             }
             if old.isIndexed != new.isIndexed {

@@ -55,6 +55,10 @@ extension ResourceGenerator {
             deletions += migrations.map { "Sources/App/Migrations/\(MigrationName.typeName($0)).swift" }
         }
         updated.components = components.isEmpty ? nil : components
+        // The resources it pointed at lose their has-many side.
+        var gone = resource
+        gone.fields = []
+        files += try relatedModels(of: gone, was: resource, in: updated)
         files += try ProjectFiles(manifest: updated, templates: templates).forgeOwned()
         return RemovalPlan(plan: GenerationPlan(manifest: updated, files: files, deletions: deletions), dropsTable: ran)
     }

@@ -97,7 +97,31 @@ public struct ResourceGenerator {
         } else {
             updated.resources.append(resource)
         }
-        return try render(resource, in: updated, layers: rendered, command: "forge \(command) \(names.type)")
+        var plan = try render(resource, in: updated, layers: rendered, command: "forge \(command) \(names.type)")
+        plan.files += try relatedModels(of: resource, was: existing, in: updated)
+        return plan
+    }
+
+    /// The model files of the resources `resource` points at (now, or before as `was`), rendered
+    /// again in `manifest` so their has-many side (`post.comments(on:)`) follows its references;
+    /// written through the same merge as every regeneration, so edits there are kept.
+    func relatedModels(of resource: Manifest.Resource, was previous: Manifest.Resource?, in manifest: Manifest) throws(ForgeError) -> [GeneratedFile] {
+        let owners = [(resource, manifest), previous.map { ($0, self.manifest) }].compactMap { $0 }
+        var targets: [String] = []
+        for (owner, context) in owners {
+            for field in owner.fields {
+                if let target = context.target(of: field, owner: owner)?.name, target != resource.name, !targets.contains(target) {
+                    targets.append(target)
+                }
+            }
+        }
+        var files: [GeneratedFile] = []
+        for target in targets {
+            guard let related = manifest.resources.first(where: { $0.name == target }), related.has(.model) else { continue }
+            files += try render(related, in: manifest, layers: [.model], command: "forge make:resource \(related.name)")
+                .files.filter { $0.ownership != .forge }
+        }
+        return files
     }
 
     /// The files of `layers` of `resource`, plus the forge-owned files of `manifest`.

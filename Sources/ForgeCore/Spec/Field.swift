@@ -88,6 +88,11 @@ public struct Field: Equatable, Sendable, Codable {
         rules.lazy.compactMap { if case .foreign(let table, let column) = $0 { (table, column) } else { nil } }.first
     }
 
+    /// What deleting the referenced row does to this row: the `on_delete:` rule, else restrict.
+    public var deleteAction: SpecRule.DeleteAction {
+        rules.lazy.compactMap { if case .onDelete(let action) = $0 { action } else { nil } }.first ?? .restrict
+    }
+
     /// The field written back as a spec: `status:enum/draft/live:required`, `author_id:references/User`.
     public var spec: String {
         var type = type.rawValue

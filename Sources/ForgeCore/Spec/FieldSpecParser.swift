@@ -195,6 +195,16 @@ public enum FieldSpecParser {
                                      reason: "rule 'default' needs a value, as in default:draft")
             }
             return .defaultValue(argument)
+        case "on_delete":
+            let actions = SpecRule.DeleteAction.allCases.map(\.rawValue)
+            guard let argument, let action = SpecRule.DeleteAction(rawValue: argument) else {
+                let written = argument ?? ""
+                throw FieldSpecError(written.isEmpty ? .missingValue : .unknownRule, spec: spec, token: written.isEmpty ? token : written,
+                                     column: written.isEmpty ? offset : offset + ruleName.count + 1,
+                                     reason: "rule 'on_delete' takes \(actions.joined(separator: ", ")), as in on_delete:cascade",
+                                     suggestion: written.isEmpty ? nil : Suggester.closest(to: written, in: actions))
+            }
+            return .onDelete(action)
         case "":
             throw FieldSpecError(.unknownRule, spec: spec, token: token, column: offset,
                                  reason: "empty rule (two commas in a row, or a trailing comma)")
@@ -275,6 +285,13 @@ public enum FieldSpecParser {
                 }
                 guard column == "id" else {
                     throw fail(.ruleNotApplicable, rule, "a foreign key points at a resource's id column, as in foreign:users.id")
+                }
+            case .onDelete(let action):
+                guard type == .reference || field.foreignKey != nil else {
+                    throw fail(.ruleNotApplicable, rule, "rule 'on_delete' applies to references, as in author:references/User:on_delete:cascade")
+                }
+                if action == .setNull, field.isNotNull {
+                    throw fail(.contradiction, rule, "on_delete:set_null clears the reference, so the field must be optional; drop 'required'\(field.defaultValue == nil ? "" : " and 'default'")")
                 }
             case .unique where type == .boolean:
                 throw fail(.ruleNotApplicable, rule, "rule 'unique' does not apply to 'boolean': it would allow two rows")

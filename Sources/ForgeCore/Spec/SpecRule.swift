@@ -16,9 +16,19 @@ public enum SpecRule: Equatable, Sendable, Codable, CustomStringConvertible {
     case foreign(table: String, column: String)
     /// The column default and the value used when a create request omits the field.
     case defaultValue(String)
+    /// What deleting the row a reference points at does to the rows pointing at it.
+    case onDelete(DeleteAction)
+
+    /// `on_delete:restrict|cascade|set_null`: refuse the delete (409, the default), delete the
+    /// referring rows with it, or clear their reference (only for a field that may be null).
+    public enum DeleteAction: String, Sendable, CaseIterable, Codable {
+        case restrict
+        case cascade
+        case setNull = "set_null"
+    }
 
     /// Every rule name the parser accepts; `gte` and `lte` are read as `ge` and `le`.
-    public static let names = ["required", "nullable", "unique", "index", "max", "min", "gt", "ge", "gte", "lt", "le", "lte", "foreign", "default"]
+    public static let names = ["required", "nullable", "unique", "index", "max", "min", "gt", "ge", "gte", "lt", "le", "lte", "foreign", "default", "on_delete"]
 
     /// The rule as it is written in a spec and in `forge.yaml`.
     public var description: String {
@@ -35,6 +45,7 @@ public enum SpecRule: Equatable, Sendable, Codable, CustomStringConvertible {
         case .le(let value): "le:\(Self.format(value))"
         case .foreign(let table, let column): "foreign:\(table).\(column)"
         case .defaultValue(let value): "default:\(value)"
+        case .onDelete(let action): "on_delete:\(action.rawValue)"
         }
     }
 

@@ -43,6 +43,16 @@ extension ModelRepository {
         return try await query.limit(1).first(decoding: Record.self, keyDecodingStrategy: .columns)
     }
 
+    /// Every row whose `column` equals `value`, ordered by primary key (never a trashed row):
+    /// the rows of a has-many relation, as in `post.comments(on:)`.
+    public func all(where column: String, equals value: some Encodable & Sendable) async throws -> [Record] {
+        let query = database.select().column("*").from(Record.table).where(SQLIdentifier(column), .equal, SQLBind(value))
+        if Record.softDeletes {
+            query.where("deleted_at", .is, SQLLiteral.null)
+        }
+        return try await query.orderBy("id").all(decoding: Record.self, keyDecodingStrategy: .columns)
+    }
+
     /// One page of rows, ordered by primary key.
     public func page(_ request: PageRequest) async throws -> Page<Record> {
         try await list(ListQuery(page: request, sort: [ListQuery.SortKey(column: "id", descending: false)]))

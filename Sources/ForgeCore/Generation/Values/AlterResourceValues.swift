@@ -54,6 +54,12 @@ struct AlterResourceValues: Encodable {
         var createIndex = false
         var dropIndex = false
         var dropConstraint = false
+        /// A foreign key added again with another `ON DELETE` action (`index` is its name).
+        var addForeignKey = false
+        var targetTable = ""
+        var targetColumn = ""
+        /// `RESTRICT`, `CASCADE` or `SET NULL`, as SQL spells it.
+        var deleteAction = ""
         /// A rename's new column or index name.
         var newName = ""
         var type = ""

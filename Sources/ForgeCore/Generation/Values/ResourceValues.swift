@@ -39,6 +39,8 @@ struct ResourceValues: Encodable {
     var hasUniqueFields: Bool
     var references: [ReferenceValues]
     var hasReferences: Bool
+    /// The has-many side: every reference of another resource (or this one) that points here.
+    var children: [ChildValues]
     var serviceImportsFoundation: Bool
     /// The rows a generated test creates before its own: one per referenced table, deepest first.
     var referenceSetup: [SetupStep]
@@ -115,6 +117,16 @@ struct ResourceValues: Encodable {
         var idsMethod: String
         var optional: Bool
         var last: Bool
+    }
+
+    /// `post.comments(on:)`: the rows of `childType` whose `column` holds this row's key.
+    struct ChildValues: Encodable {
+        var relation: String
+        var childType: String
+        var childPluralVariable: String
+        var column: String
+        /// The property the child's column holds: `id`, or `publicId` in `--ids dual` apps.
+        var key: String
     }
 
     struct ReferencedTable: Encodable {
