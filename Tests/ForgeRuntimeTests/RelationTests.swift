@@ -1,6 +1,7 @@
 import Foundation
 import ForgeRuntime
 import Logging
+import NIOCore
 import Testing
 
 /// Shelves hold books (`on_delete:cascade`) and are the home of readers (`on_delete:set_null`),
@@ -130,5 +131,160 @@ struct CreateShelvesBooksAndReaders: Migration {
         #expect(try await books.find(.id(trashed.id), includingTrashed: true) == nil)
         #expect(try await readers.all(where: "name", equals: "Ada").map(\.homeId) == [nil])
         #expect(try await books.count() == 1)
+    }
+}
+
+// MARK: ?include=
+
+struct ShelfResponse: IncludableResponse {
+    var id: Int
+    var name: String
+
+    init(_ shelf: Shelf) {
+        id = shelf.id
+        name = shelf.name
+    }
+
+    static let includes = Includes<Shelf>(
+        .hasMany("books", BookResponse.self, by: "shelf_id", \.shelfId, matching: \.id),
+        .hasMany("readers", ReaderResponse.self, by: "home_id", \.homeId, matching: \.id),
+    )
+}
+
+struct BookResponse: IncludableResponse {
+    var id: Int
+    var title: String
+
+    init(_ book: Book) {
+        id = book.id
+        title = book.title
+    }
+
+    static let includes = Includes<Book>(
+        .belongsTo("shelf", ShelfResponse.self, through: \.shelfId, matching: \.id),
+    )
+}
+
+struct ReaderResponse: IncludableResponse {
+    var id: Int
+    var name: String
+
+    init(_ reader: Reader) {
+        id = reader.id
+        name = reader.name
+    }
+
+    static let includes = Includes<Reader>(
+        .belongsTo("home", ShelfResponse.self, through: \.homeId, matching: \.id),
+    )
+}
+
+/// Forwards to a database and counts the statements it runs: the query log of these tests.
+final class CountingDatabase: SQLDatabase, @unchecked Sendable {
+    let base: any SQLDatabase
+    private let lock = NSLock()
+    private var statements: [String] = []
+
+    init(_ base: any SQLDatabase) { self.base = base }
+
+    var count: Int { lock.withLock { statements.count } }
+    func reset() { lock.withLock { statements.removeAll() } }
+
+    var logger: Logger { base.logger }
+    var eventLoop: any EventLoop { base.eventLoop }
+    var version: (any SQLDatabaseReportedVersion)? { base.version }
+    var dialect: any SQLDialect { base.dialect }
+    var queryLogLevel: Logger.Level? { base.queryLogLevel }
+
+    private func record(_ query: any SQLExpression) {
+        let (sql, _) = base.serialize(query)
+        lock.withLock { statements.append(sql) }
+    }
+
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) -> EventLoopFuture<Void> {
+        record(query)
+        return base.execute(sql: query, onRow)
+    }
+
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> ()) async throws {
+        record(query)
+        try await base.execute(sql: query, onRow)
+    }
+
+    func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        try await closure(self)
+    }
+}
+
+@Suite struct IncludeTests {
+    /// 100 shelves, each with three books (one trashed) and a reader; half the readers homeless.
+    static func library() async throws -> Database {
+        let database = try await Database.open(.sqliteMemory, logger: Logger(label: "test"))
+        try await MigrationRunner(database: database, migrations: [CreateShelvesBooksAndReaders()]).migrate()
+        try await database.transaction { db in
+            for index in 1...100 {
+                let shelf = try await ShelfRepository(database: db).insert(Shelf.Draft(name: "shelf \(index)"))
+                for title in ["a", "b", "c"] {
+                    let book = try await BookRepository(database: db).insert(Book.Draft(title: "\(title)\(index)", shelfId: shelf.id))
+                    if title == "c" { _ = try await BookRepository(database: db).delete(.id(book.id)) }
+                }
+                _ = try await ReaderRepository(database: db).insert(Reader.Draft(name: "reader \(index)", homeId: index.isMultiple(of: 2) ? shelf.id : nil))
+            }
+        }
+        return database
+    }
+
+    @Test func aPageOf100RunsOneQueryPerIncludedRelation() async throws {
+        let database = try await Self.library()
+        defer { Task { try? await database.close() } }
+        let counting = CountingDatabase(database.sql)
+        let shelves = try await ShelfRepository(database: database.sql).page(PageRequest(page: 1, perPage: 100)).items
+        #expect(shelves.count == 100)
+
+        let requests = try IncludeRequest.parse("books.shelf,readers", for: ShelfResponse.self)
+        let embedded = try await ShelfResponse.includes.embed(shelves, as: ShelfResponse.self, including: requests, on: counting)
+        // books, their shelves (nested), readers: three queries for 100 shelves.
+        #expect(counting.count == 3)
+
+        let encoder = AppRequestContext.jsonEncoder
+        encoder.outputFormatting = .sortedKeys
+        let first = String(decoding: try encoder.encode(embedded[0]), as: UTF8.self)
+        #expect(first == #"{"books":[{"id":1,"shelf":{"id":1,"name":"shelf 1"},"title":"a1"},{"id":2,"shelf":{"id":1,"name":"shelf 1"},"title":"b1"}],"id":1,"name":"shelf 1","readers":[]}"#)
+        let second = String(decoding: try encoder.encode(embedded[1]), as: UTF8.self)
+        #expect(second.contains(#""readers":[{"id":2,"name":"reader 2"}]"#))
+
+        // belongs-to with an empty reference embeds null, and costs one query.
+        counting.reset()
+        let readers = try await ReaderRepository(database: database.sql).page(PageRequest(page: 1, perPage: 4)).items
+        let homes = try await ReaderResponse.includes.embed(readers, as: ReaderResponse.self, including: try IncludeRequest.parse("home", for: ReaderResponse.self), on: counting)
+        #expect(counting.count == 1)
+        #expect(String(decoding: try encoder.encode(homes[0]), as: UTF8.self) == #"{"home":null,"id":1,"name":"reader 1"}"#)
+        #expect(String(decoding: try encoder.encode(homes[1]), as: UTF8.self) == #"{"home":{"id":2,"name":"shelf 2"},"id":2,"name":"reader 2"}"#)
+
+        // Nothing asked, nothing run.
+        counting.reset()
+        _ = try await ShelfResponse.includes.embed(shelves, as: ShelfResponse.self, including: [], on: counting)
+        #expect(counting.count == 0)
+    }
+
+    @Test func unknownOrTooDeepIncludesAre400sNamingThem() throws {
+        func message(_ text: String) -> String? {
+            do {
+                _ = try IncludeRequest.parse(text, for: ShelfResponse.self)
+                return nil
+            } catch let error as AppError {
+                #expect(error.status == .badRequest)
+                return error.message
+            } catch {
+                return "\(error)"
+            }
+        }
+        #expect(message("books,owner") == "include 'owner' is not a relation; it can include books, readers")
+        #expect(message("books.author") == "include 'books.author' is not a relation; it can include shelf")
+        #expect(message("books.shelf.books") == "include 'books.shelf.books' goes deeper than 2 levels")
+        #expect(message("books,,readers")?.contains("empty name") == true)
+        #expect(try IncludeRequest.parse("books.shelf,books,readers", for: ShelfResponse.self)
+            == [IncludeRequest(name: "books", children: [IncludeRequest(name: "shelf")]), IncludeRequest(name: "readers")])
+        #expect(try IncludeRequest.parse(nil as String?, for: ShelfResponse.self).isEmpty)
     }
 }
