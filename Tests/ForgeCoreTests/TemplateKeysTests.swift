@@ -103,7 +103,10 @@ extension ResourceValues {
         var values = try ResourceContext(resource: resource, manifest: product, command: "forge make:resource Product").values
         values.dualIDs = true
         // Nothing points at Product; a has-many side puts those sections' keys in view too.
-        values.children = [.init(relation: "reviews", childType: "Review", childPluralVariable: "reviews", column: "product_id", key: "publicId")]
+        values.children = [.init(relation: "reviews", childType: "Review", childPluralVariable: "reviews", column: "product_id", key: "publicId",
+                                childProperty: "productId", includeName: "reviews", hasResponse: true)]
+        values.includedChildren = values.children
+        values.hasIncludes = true
         return values
     }
 }

@@ -62,6 +62,9 @@ struct ResourceContext {
             references: references,
             hasReferences: !references.isEmpty,
             children: children,
+            includedReferences: references.filter(\.hasResponse),
+            includedChildren: children.filter(\.hasResponse),
+            hasIncludes: references.contains(where: \.hasResponse) || children.contains(where: \.hasResponse),
             serviceImportsFoundation: dualIDs && !references.isEmpty,
             referenceSetup: referenceSetup,
             referencedTables: referencedTables(references),
@@ -184,6 +187,8 @@ struct ResourceContext {
         guard let key = field.foreignKey, let target = target(of: field) else { return nil }
         let targetVariable = (try? ResourceName(target.name, inflector: manifest.inflector))?.variable ?? field.relation
         return .init(
+            includeName: field.relation.snakeCased,
+            hasResponse: target.has(.response),
             column: field.name,
             property: field.property,
             relation: field.relation,
@@ -209,9 +214,13 @@ struct ResourceContext {
             let pointing = child.fields.filter { manifest.target(of: $0, owner: child)?.name == resource.name }
             guard !pointing.isEmpty, let childNames = try? ResourceName(child.name, inflector: manifest.inflector) else { return [] }
             return pointing.map { field in
-                .init(relation: pointing.count == 1 ? childNames.pluralVariable : childNames.pluralVariable + "As" + field.relation.prefix(1).uppercased() + field.relation.dropFirst(),
-                      childType: child.name, childPluralVariable: childNames.pluralVariable, column: field.name,
-                      key: dualIDs ? "publicId" : "id")
+                let capitalized = field.relation.prefix(1).uppercased() + field.relation.dropFirst()
+                let relation = pointing.count == 1 ? childNames.pluralVariable : childNames.pluralVariable + "As" + capitalized
+                return ResourceValues.ChildValues(
+                    relation: relation, childType: child.name, childPluralVariable: childNames.pluralVariable, column: field.name,
+                    key: dualIDs ? "publicId" : "id", childProperty: field.property, includeName: relation.snakeCased,
+                    hasResponse: child.has(.response)
+                )
             }
         }
     }

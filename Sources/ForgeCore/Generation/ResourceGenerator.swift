@@ -102,8 +102,9 @@ public struct ResourceGenerator {
         return plan
     }
 
-    /// The model files of the resources `resource` points at (now, or before as `was`), rendered
-    /// again in `manifest` so their has-many side (`post.comments(on:)`) follows its references;
+    /// The model and response files of the resources `resource` points at (now, or before as
+    /// `was`), rendered again in `manifest` so their has-many side (`post.comments(on:)`,
+    /// `include=comments`) follows its references;
     /// written through the same merge as every regeneration, so edits there are kept.
     func relatedModels(of resource: Manifest.Resource, was previous: Manifest.Resource?, in manifest: Manifest) throws(ForgeError) -> [GeneratedFile] {
         let owners = [(resource, manifest), previous.map { ($0, self.manifest) }].compactMap { $0 }
@@ -117,8 +118,9 @@ public struct ResourceGenerator {
         }
         var files: [GeneratedFile] = []
         for target in targets {
-            guard let related = manifest.resources.first(where: { $0.name == target }), related.has(.model) else { continue }
-            files += try render(related, in: manifest, layers: [.model], command: "forge make:resource \(related.name)")
+            guard let related = manifest.resources.first(where: { $0.name == target }) else { continue }
+            let layers = Set([Manifest.Layer.model, .response].filter(related.has))
+            files += try render(related, in: manifest, layers: layers, command: "forge make:resource \(related.name)")
                 .files.filter { $0.ownership != .forge }
         }
         return files

@@ -262,3 +262,15 @@ private struct AnyEncodable: Encodable {
     init(_ value: any Encodable & Sendable) { self.value = value }
     func encode(to encoder: any Encoder) throws { try value.encode(to: encoder) }
 }
+
+extension IncludableResponse {
+    /// `records` as this response, with what `requests` asks for embedded in each.
+    public static func embedding(_ records: [Record], _ requests: [IncludeRequest], on database: Database) async throws -> [Embedded<Self>] {
+        try await includes.embed(records, as: Self.self, including: requests, on: database.sql)
+    }
+
+    /// `page` as this response, with what `requests` asks for embedded in each item.
+    public static func embedding(_ page: Page<Record>, _ requests: [IncludeRequest], on database: Database) async throws -> Page<Embedded<Self>> {
+        Page(items: try await embedding(page.items, requests, on: database), request: page.request, total: page.total)
+    }
+}

@@ -41,6 +41,10 @@ struct ResourceValues: Encodable {
     var hasReferences: Bool
     /// The has-many side: every reference of another resource (or this one) that points here.
     var children: [ChildValues]
+    /// The references and children whose resource has a response, which `?include=` may embed.
+    var includedReferences: [ReferenceValues]
+    var includedChildren: [ChildValues]
+    var hasIncludes: Bool
     var serviceImportsFoundation: Bool
     /// The rows a generated test creates before its own: one per referenced table, deepest first.
     var referenceSetup: [SetupStep]
@@ -99,6 +103,10 @@ struct ResourceValues: Encodable {
     }
 
     struct ReferenceValues: Encodable {
+        /// The relation's name in `?include=`: the column without `_id` (`author`, `blog_post`).
+        var includeName: String
+        /// Whether the target has a response type (`make:model` resources have none).
+        var hasResponse: Bool
         var column: String
         var property: String
         var relation: String
@@ -127,6 +135,12 @@ struct ResourceValues: Encodable {
         var column: String
         /// The property the child's column holds: `id`, or `publicId` in `--ids dual` apps.
         var key: String
+        /// The child's property for `column`.
+        var childProperty: String
+        /// The relation's name in `?include=`, in snake_case: `comments`, `messages_as_sender`.
+        var includeName: String
+        /// Whether the child has a response type (`make:model` resources have none).
+        var hasResponse: Bool
     }
 
     struct ReferencedTable: Encodable {
