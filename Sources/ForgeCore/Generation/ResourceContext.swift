@@ -185,8 +185,15 @@ struct ResourceContext {
 
     private func referenceValues(_ field: Field) -> ResourceValues.ReferenceValues? {
         guard let key = field.foreignKey, let target = target(of: field) else { return nil }
-        let targetVariable = (try? ResourceName(target.name, inflector: manifest.inflector))?.variable ?? field.relation
+        let targetNames = try? ResourceName(target.name, inflector: manifest.inflector)
+        let targetVariable = targetNames?.variable ?? field.relation
         return .init(
+            relationType: field.relation.prefix(1).uppercased() + field.relation.dropFirst(),
+            targetPath: targetNames?.path ?? key.table,
+            nestedPath: resource.fields.filter { $0.foreignKey?.table == key.table }.count > 1
+                ? (names.pluralVariable + "As" + field.relation.prefix(1).uppercased() + field.relation.dropFirst()).snakeCased
+                : names.path,
+            targetKey: dualIDs ? "publicId" : "id",
             includeName: field.relation.snakeCased,
             hasResponse: target.has(.response),
             column: field.name,

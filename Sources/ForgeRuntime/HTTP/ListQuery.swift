@@ -57,6 +57,23 @@ public struct ListQuery: Sendable, Equatable {
 }
 
 extension ListQuery {
+    /// This query narrowed to the rows whose `column` holds `key`: a nested route's rows of one
+    /// parent (`GET /api/posts/{id}/comments` lists comments with `post_id` = the post's id).
+    public func scoped(to column: String, _ key: Int) -> ListQuery {
+        var query = self
+        query.filters.insert(Filter(column: column, op: .eq, value: .integer(key)), at: 0)
+        return query
+    }
+
+    /// The same, for a parent named by its public UUID (`--ids dual` apps).
+    public func scoped(to column: String, _ key: UUID) -> ListQuery {
+        var query = self
+        query.filters.insert(Filter(column: column, op: .eq, value: .uuid(key)), at: 0)
+        return query
+    }
+}
+
+extension ListQuery {
     /// Parses a list request for `model`, using its listing rules and soft-delete setting.
     public init<M: Model>(_ request: Request, for model: M.Type) throws(AppError) {
         try self.init(request, rules: M.listing, softDeletes: M.softDeletes)

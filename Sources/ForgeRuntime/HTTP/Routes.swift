@@ -83,7 +83,8 @@ public struct Routes {
 
     /// Registers `handler` for `method` at `path` below this group. Without a `name`, the
     /// handler is named after the registrar's type and the route (``action(_:_:)``):
-    /// `ProductController.show` for `GET {id}`.
+    /// `ProductController.show` for `GET {id}`. A `name` without a dot names the method where
+    /// the route's shape cannot (`listForPost` becomes `CommentController.listForPost`).
     @discardableResult
     public func on(
         _ path: String = "",
@@ -97,7 +98,7 @@ public struct Routes {
         table.append(RouteInfo(
             method: method.rawValue,
             path: Self.join(prefix, path),
-            handler: name ?? [registrar, Self.action(method, path)].compactMap { $0 }.joined(separator: "."),
+            handler: [name?.contains(".") == true ? nil : registrar, name ?? Self.action(method, path)].compactMap { $0 }.joined(separator: "."),
             middleware: middlewareNames,
             file: file,
             line: line

@@ -43,6 +43,16 @@ public struct Validation: Sendable {
     }
 
     /// Throws ``failure`` when any field failed.
+    /// The parent key a nested route's body may carry: absent or equal to `path` (the one in
+    /// the URL), which it returns; anything else is a 422 on `field`.
+    public static func pathKey<Key: Equatable & CustomStringConvertible>(_ given: Key?, equals path: Key, field: String) throws(AppError) -> Key {
+        guard let given, given != path else { return path }
+        var check = Validation()
+        check.add(field, "must be \(path), the one in the path, or left out (got \(given))")
+        try check.finish()
+        return path
+    }
+
     public func finish() throws(AppError) {
         if !passed { throw failure }
     }

@@ -103,6 +103,15 @@ struct ResourceValues: Encodable {
     }
 
     struct ReferenceValues: Encodable {
+        /// The relation's type-cased name, for nested-route handlers: `listForAuthor`.
+        var relationType: String
+        /// The target's URL path (`posts`), under which the nested routes live.
+        var targetPath: String
+        /// This resource's path below one target row: its own (`comments`), or with two
+        /// references to the same target, the has-many name (`messages_as_sender`).
+        var nestedPath: String
+        /// The target's key property the reference holds: `id`, or `publicId` in `--ids dual` apps.
+        var targetKey: String
         /// The relation's name in `?include=`: the column without `_id` (`author`, `blog_post`).
         var includeName: String
         /// Whether the target has a response type (`make:model` resources have none).
