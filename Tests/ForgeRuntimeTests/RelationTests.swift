@@ -288,3 +288,143 @@ final class CountingDatabase: SQLDatabase, @unchecked Sendable {
         #expect(try IncludeRequest.parse(nil as String?, for: ShelfResponse.self).isEmpty)
     }
 }
+
+// MARK: Many-to-many
+
+struct Label: Model {
+    static let table = "labels"
+    static let listing = ListingRules(columns: [:])
+    static let softDeletes = true
+    var id: Int
+    var name: String
+    var createdAt: Date
+    var updatedAt: Date
+    var deletedAt: Date?
+
+    struct Draft: Encodable, Sendable {
+        var name: String
+    }
+}
+
+struct LabelRepository: ModelRepository {
+    typealias Record = Label
+    let database: any SQLDatabase
+}
+
+struct LabelResponse: IncludableResponse {
+    typealias Record = Label
+    var id: Int
+    var name: String
+
+    init(_ label: Label) {
+        id = label.id
+        name = label.name
+    }
+}
+
+struct LabelledShelfResponse: IncludableResponse {
+    typealias Record = Shelf
+    var id: Int
+
+    init(_ shelf: Shelf) {
+        id = shelf.id
+    }
+
+    static let labels = Pivot("shelf_labels", owner: "shelf_id", target: "label_id", targetTable: "labels", targetSoftDeletes: true)
+    static let includes = Includes<Shelf>(
+        .manyToMany("labels", LabelResponse.self, through: labels, matching: \Shelf.id),
+    )
+}
+
+/// Labels and the pivot, as a resource's migration makes them for `labels:many/Label`.
+struct CreateLabels: Migration {
+    let name = "2026_01_01_000001_create_labels"
+
+    func prepare(on database: any SQLDatabase) async throws {
+        try await database.create(table: "labels")
+            .column("id", type: .bigint, .primaryKey(autoIncrement: true))
+            .column("name", type: .text, .notNull)
+            .column("created_at", type: .timestamp, .notNull)
+            .column("updated_at", type: .timestamp, .notNull)
+            .column("deleted_at", type: .timestamp)
+            .run()
+        try await database.create(table: "shelf_labels")
+            .column("shelf_id", type: .bigint, .notNull, .references("shelves", "id", onDelete: .cascade))
+            .column("label_id", type: .bigint, .notNull, .references("labels", "id", onDelete: .cascade))
+            .primaryKey("shelf_id", "label_id")
+            .run()
+        try await database.create(index: "shelf_labels_label_id_index").on("shelf_labels").column("label_id").run()
+    }
+
+    func revert(on database: any SQLDatabase) async throws {
+        try await database.drop(table: "shelf_labels").ifExists().run()
+        try await database.drop(table: "labels").ifExists().run()
+    }
+}
+
+@Suite struct PivotTests {
+    @Test func replaceAttachAndDetachNeverHalfApply() async throws {
+        let database = try await Database.open(.sqliteMemory, logger: Logger(label: "test"))
+        defer { Task { try? await database.close() } }
+        try await MigrationRunner(database: database, migrations: [CreateShelvesBooksAndReaders(), CreateLabels()]).migrate()
+        let pivot = LabelledShelfResponse.labels
+        let (shelf, labels) = try await database.transaction { db in
+            let shelf = try await ShelfRepository(database: db).insert(Shelf.Draft(name: "fiction"))
+            var labels: [Label] = []
+            for name in ["new", "old", "rare"] { labels.append(try await LabelRepository(database: db).insert(Label.Draft(name: name))) }
+            return (shelf, labels)
+        }
+        let ids = labels.map(\.id)
+        try await database.transaction { db in try await pivot.replace(shelf.id, with: [ids[2], ids[0], ids[2]], field: "label_ids", on: db) }
+        #expect(try await pivot.keys(of: shelf.id, on: database.sql) == [ids[0], ids[2]])
+
+        // An unknown id: a 422 naming it, and the set as it was.
+        await #expect {
+            try await database.transaction { db in try await pivot.replace(shelf.id, with: [ids[1], 999], field: "label_ids", on: db) }
+        } throws: { error in
+            (error as? AppError)?.status == .unprocessableContent && (error as? AppError)?.fields.first?.messages == ["no labels with id 999"]
+        }
+        #expect(try await pivot.keys(of: shelf.id, on: database.sql) == [ids[0], ids[2]])
+
+        try await pivot.attach(shelf.id, ids[1], field: "label_id", on: database.sql)
+        try await pivot.attach(shelf.id, ids[1], field: "label_id", on: database.sql)
+        #expect(try await pivot.keys(of: shelf.id, on: database.sql) == ids)
+        #expect(try await pivot.detach(shelf.id, ids[0], on: database.sql))
+        #expect(try await pivot.detach(shelf.id, ids[0], on: database.sql) == false)
+
+        // A trashed label cannot be linked, and is never included.
+        _ = try await LabelRepository(database: database.sql).delete(.id(ids[2]))
+        await #expect(throws: AppError.self) { try await pivot.attach(shelf.id, ids[2], field: "label_id", on: database.sql) }
+        let counting = CountingDatabase(database.sql)
+        let embedded = try await LabelledShelfResponse.includes.embed([shelf], as: LabelledShelfResponse.self,
+                                                                      including: try IncludeRequest.parse("labels", for: LabelledShelfResponse.self), on: counting)
+        #expect(counting.count == 1)
+        let encoder = AppRequestContext.jsonEncoder
+        encoder.outputFormatting = .sortedKeys
+        #expect(String(decoding: try encoder.encode(embedded[0]), as: UTF8.self) == #"{"id":1,"labels":[{"id":2,"name":"old"}]}"#)
+
+        // Deleting the shelf removes its links (cascade).
+        _ = try await ShelfRepository(database: database.sql).forceDelete(.id(shelf.id))
+        #expect(try await pivot.keys(of: shelf.id, on: database.sql).isEmpty)
+    }
+
+    @Test func includingAPivotOn100RowsIsOneQuery() async throws {
+        let database = try await IncludeTests.library()
+        defer { Task { try? await database.close() } }
+        try await MigrationRunner(database: database, migrations: [CreateShelvesBooksAndReaders(), CreateLabels()]).migrate()
+        let pivot = LabelledShelfResponse.labels
+        let shelves = try await ShelfRepository(database: database.sql).page(PageRequest(page: 1, perPage: 100)).items
+        try await database.transaction { db in
+            let labels = [try await LabelRepository(database: db).insert(Label.Draft(name: "a")), try await LabelRepository(database: db).insert(Label.Draft(name: "b"))]
+            for shelf in shelves { try await pivot.replace(shelf.id, with: labels.prefix(shelf.id % 3).map(\.id), field: "label_ids", on: db) }
+        }
+        let counting = CountingDatabase(database.sql)
+        let embedded = try await LabelledShelfResponse.includes.embed(shelves, as: LabelledShelfResponse.self,
+                                                                      including: [IncludeRequest(name: "labels")], on: counting)
+        #expect(counting.count == 1)
+        let encoder = AppRequestContext.jsonEncoder
+        encoder.outputFormatting = .sortedKeys
+        #expect(String(decoding: try encoder.encode(embedded[2]), as: UTF8.self).contains(#""labels":[]"#))
+        #expect(String(decoding: try encoder.encode(embedded[1]), as: UTF8.self).contains(#""labels":[{"id":1,"name":"a"},{"id":2,"name":"b"}]"#))
+    }
+}

@@ -118,6 +118,37 @@ public struct Include<Owner: Model>: Sendable {
         hasMany(name, target, by: column, childKey: { $0[keyPath: childKey] }, key: key)
     }
 
+    /// The `Target` rows linked to the owner through `pivot`, oldest first, at most
+    /// ``IncludeRequest/hasManyLimit`` per owner (trashed rows left out); `key` is the owner's
+    /// property the pivot's owner column holds.
+    public static func manyToMany<Target: IncludableResponse, Key: Hashable & Codable & Sendable>(
+        _ name: String, _ target: Target.Type, through pivot: Pivot, matching key: KeyPath<Owner, Key> & Sendable
+    ) -> Include {
+        Include(name: name, checkNested: { try Target.includes.check($0, path: $1, depth: $2) }) { owners, children, database in
+            let keys = Array(Set(owners.map { $0[keyPath: key] }))
+            guard !keys.isEmpty else { return owners.map { _ in .many([]) } }
+            let binds: [any Encodable & Sendable] = keys
+            let live: SQLQueryString = pivot.targetSoftDeletes ? " AND \(ident: "t").\(ident: "deleted_at") IS NULL" : ""
+            let owner: SQLQueryString = "\(ident: "p").\(ident: pivot.ownerColumn)"
+            let sql: SQLQueryString = """
+                SELECT * FROM (SELECT \(ident: "t").*, \(owner) AS \(ident: "forge_owner"), \
+                ROW_NUMBER() OVER (PARTITION BY \(owner) ORDER BY \(ident: "t").\(ident: "id")) AS \(ident: "forge_rank") \
+                FROM \(ident: pivot.targetTable) AS \(ident: "t") JOIN \(ident: pivot.table) AS \(ident: "p") \
+                ON \(ident: "p").\(ident: pivot.targetColumn) = \(ident: "t").\(ident: pivot.targetKey) \
+                WHERE \(owner) IN (\(binds: binds))\(live)) AS \(ident: "ranked") \
+                WHERE \(ident: "forge_rank") <= \(literal: IncludeRequest.hasManyLimit) ORDER BY \(ident: "id")
+                """
+            let rows = try await database.raw(sql).all()
+            let records = try rows.map { try $0.decode(model: Target.Record.self, keyDecodingStrategy: .columns) }
+            let embedded = try await Target.includes.embed(records, as: Target.self, including: children, on: database)
+            var byKey: [Key: [any Encodable & Sendable]] = [:]
+            for (row, value) in zip(rows, embedded) {
+                byKey[try row.decode(column: "forge_owner", as: Key.self), default: []].append(value)
+            }
+            return owners.map { .many(byKey[$0[keyPath: key]] ?? []) }
+        }
+    }
+
     private static func belongsTo<Target: IncludableResponse, Key: Hashable & Sendable & Encodable>(
         _ name: String, _ target: Target.Type, key: @escaping @Sendable (Owner) -> Key?,
         column: String, targetKey: KeyPath<Target.Record, Key> & Sendable
