@@ -3,7 +3,7 @@ SWIFT  ?= swift
 PREFIX ?= $(HOME)/.local
 DEMO_DIR ?= .build-demo
 
-.PHONY: help build release install uninstall test test-e2e demo bench bench-http bench-alter
+.PHONY: help build release install uninstall test test-e2e demo bench bench-http bench-alter bench-include
 
 help:
 	@echo "make demo      install forge into \$$PREFIX ($(PREFIX)), then generate, migrate, serve and query an app"
@@ -13,6 +13,7 @@ help:
 	@echo "make bench     time make:resource and db:migrate (scripts/bench.sh)"
 	@echo "make bench-http  a generated app against a hand-written baseline under wrk (scripts/bench-http.sh)"
 	@echo "make bench-alter  time forge alter in an app of 20 resources, and the db:migrate after it (scripts/bench-alter.sh)"
+	@echo "make bench-include  a page of 100 posts with and without ?include= under wrk, and its statement count (scripts/bench-include.sh)"
 
 build:
 	$(SWIFT) build --product forge
@@ -56,3 +57,6 @@ bench-http:
 
 bench-alter: release
 	bash scripts/bench-alter.sh
+
+bench-include:
+	bash scripts/bench-include.sh
