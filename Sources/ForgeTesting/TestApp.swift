@@ -47,12 +47,25 @@ public struct TestApp: Sendable {
 
     /// Migrates a new scratch database, hands `test` a client that sends requests through the
     /// app's real middleware and routes, then deletes the database.
+    ///
+    /// The migrations run on connections of their own, closed before the test opens its
+    /// database, as `shop migrate` runs apart from `shop serve`: a pooled SQLite connection that
+    /// lived through a table rebuild (`forge alter`) may still read the table's old columns.
     public func run<Value: Sendable>(_ test: @Sendable (TestClient) async throws -> Value) async throws -> Value {
         var logger = logCapture?.logger(label: "\(definition.name).tests") ?? Logger(label: "\(definition.name).tests")
         logger.logLevel = logCapture == nil ? .warning : .trace
-        let database = try await Database.open(.sqliteMemory, logger: logger)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("forge-test-\(UUID().uuidString).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let migrating = try await Database.open(.sqliteFile(path: path), logger: logger)
         do {
-            try await MigrationRunner(database: database, migrations: definition.migrations).migrate()
+            try await MigrationRunner(database: migrating, migrations: definition.migrations).migrate()
+        } catch {
+            try? await migrating.close()
+            throw error
+        }
+        try await migrating.close()
+        let database = try await Database.open(.sqliteFile(path: path), logger: logger)
+        do {
             let (router, _) = try await AppServer.buildRouter(for: definition, configuration: configuration, database: database)
             let client = TestClient(client: RouterClient(responder: router.buildResponder(), logger: logger), configuration: configuration)
             let value = try await test(client)
