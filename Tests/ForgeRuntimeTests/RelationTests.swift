@@ -51,18 +51,8 @@ struct Reader: Model {
     }
 }
 
-struct ShelfRepository: ModelRepository {
-    typealias Record = Shelf
-    let database: any SQLDatabase
-}
-
-struct BookRepository: ModelRepository {
-    typealias Record = Book
-    let database: any SQLDatabase
-}
-
-struct ReaderRepository: ModelRepository {
-    typealias Record = Reader
+/// The repository of any of these models, as a generated one is for its own.
+struct ModelStore<Record: Model>: ModelRepository {
     let database: any SQLDatabase
 }
 
@@ -106,27 +96,27 @@ struct CreateShelvesBooksAndReaders: Migration {
         defer { Task { try? await database.close() } }
         try await MigrationRunner(database: database, migrations: [CreateShelvesBooksAndReaders()]).migrate()
         let (shelf, other) = try await database.transaction { db in
-            let shelves = ShelfRepository(database: db)
+            let shelves = ModelStore<Shelf>(database: db)
             return (try await shelves.insert(Shelf.Draft(name: "fiction")), try await shelves.insert(Shelf.Draft(name: "poetry")))
         }
-        let books = BookRepository(database: database.sql)
-        let readers = ReaderRepository(database: database.sql)
+        let books = ModelStore<Book>(database: database.sql)
+        let readers = ModelStore<Reader>(database: database.sql)
         let (kept, trashed) = try await database.transaction { db in
-            let books = BookRepository(database: db)
+            let books = ModelStore<Book>(database: db)
             let kept = try await books.insert(Book.Draft(title: "Dune", shelfId: shelf.id))
             let trashed = try await books.insert(Book.Draft(title: "Emma", shelfId: shelf.id))
             _ = try await books.insert(Book.Draft(title: "Odes", shelfId: other.id))
-            _ = try await ReaderRepository(database: db).insert(Reader.Draft(name: "Ada", homeId: shelf.id))
+            _ = try await ModelStore<Reader>(database: db).insert(Reader.Draft(name: "Ada", homeId: shelf.id))
             return (kept, trashed)
         }
-        _ = try await database.transaction { db in try await BookRepository(database: db).delete(.id(trashed.id)) }
+        _ = try await database.transaction { db in try await ModelStore<Book>(database: db).delete(.id(trashed.id)) }
 
         // The has-many side: live children only, oldest first.
         #expect(try await books.all(where: "shelf_id", equals: shelf.id).map(\.title) == ["Dune"])
         #expect(try await books.all(where: "shelf_id", equals: other.id).map(\.title) == ["Odes"])
 
         // Deleting the shelf takes its books with it (cascade) and leaves its reader homeless (set null).
-        _ = try await database.transaction { db in try await ShelfRepository(database: db).forceDelete(.id(shelf.id)) }
+        _ = try await database.transaction { db in try await ModelStore<Shelf>(database: db).forceDelete(.id(shelf.id)) }
         #expect(try await books.find(.id(kept.id), includingTrashed: true) == nil)
         #expect(try await books.find(.id(trashed.id), includingTrashed: true) == nil)
         #expect(try await readers.all(where: "name", equals: "Ada").map(\.homeId) == [nil])
@@ -223,12 +213,12 @@ final class CountingDatabase: SQLDatabase, @unchecked Sendable {
         try await MigrationRunner(database: database, migrations: [CreateShelvesBooksAndReaders()]).migrate()
         try await database.transaction { db in
             for index in 1...100 {
-                let shelf = try await ShelfRepository(database: db).insert(Shelf.Draft(name: "shelf \(index)"))
+                let shelf = try await ModelStore<Shelf>(database: db).insert(Shelf.Draft(name: "shelf \(index)"))
                 for title in ["a", "b", "c"] {
-                    let book = try await BookRepository(database: db).insert(Book.Draft(title: "\(title)\(index)", shelfId: shelf.id))
-                    if title == "c" { _ = try await BookRepository(database: db).delete(.id(book.id)) }
+                    let book = try await ModelStore<Book>(database: db).insert(Book.Draft(title: "\(title)\(index)", shelfId: shelf.id))
+                    if title == "c" { _ = try await ModelStore<Book>(database: db).delete(.id(book.id)) }
                 }
-                _ = try await ReaderRepository(database: db).insert(Reader.Draft(name: "reader \(index)", homeId: index.isMultiple(of: 2) ? shelf.id : nil))
+                _ = try await ModelStore<Reader>(database: db).insert(Reader.Draft(name: "reader \(index)", homeId: index.isMultiple(of: 2) ? shelf.id : nil))
             }
         }
         return database
@@ -238,7 +228,7 @@ final class CountingDatabase: SQLDatabase, @unchecked Sendable {
         let database = try await Self.library()
         defer { Task { try? await database.close() } }
         let counting = CountingDatabase(database.sql)
-        let shelves = try await ShelfRepository(database: database.sql).page(PageRequest(page: 1, perPage: 100)).items
+        let shelves = try await ModelStore<Shelf>(database: database.sql).page(PageRequest(page: 1, perPage: 100)).items
         #expect(shelves.count == 100)
 
         let requests = try IncludeRequest.parse("books.shelf,readers", for: ShelfResponse.self)
@@ -255,7 +245,7 @@ final class CountingDatabase: SQLDatabase, @unchecked Sendable {
 
         // belongs-to with an empty reference embeds null, and costs one query.
         counting.reset()
-        let readers = try await ReaderRepository(database: database.sql).page(PageRequest(page: 1, perPage: 4)).items
+        let readers = try await ModelStore<Reader>(database: database.sql).page(PageRequest(page: 1, perPage: 4)).items
         let homes = try await ReaderResponse.includes.embed(readers, as: ReaderResponse.self, including: try IncludeRequest.parse("home", for: ReaderResponse.self), on: counting)
         #expect(counting.count == 1)
         #expect(String(decoding: try encoder.encode(homes[0]), as: UTF8.self) == #"{"home":null,"id":1,"name":"reader 1"}"#)
@@ -304,11 +294,6 @@ struct Label: Model {
     struct Draft: Encodable, Sendable {
         var name: String
     }
-}
-
-struct LabelRepository: ModelRepository {
-    typealias Record = Label
-    let database: any SQLDatabase
 }
 
 struct LabelResponse: IncludableResponse {
@@ -369,9 +354,9 @@ struct CreateLabels: Migration {
         try await MigrationRunner(database: database, migrations: [CreateShelvesBooksAndReaders(), CreateLabels()]).migrate()
         let pivot = LabelledShelfResponse.labels
         let (shelf, labels) = try await database.transaction { db in
-            let shelf = try await ShelfRepository(database: db).insert(Shelf.Draft(name: "fiction"))
+            let shelf = try await ModelStore<Shelf>(database: db).insert(Shelf.Draft(name: "fiction"))
             var labels: [Label] = []
-            for name in ["new", "old", "rare"] { labels.append(try await LabelRepository(database: db).insert(Label.Draft(name: name))) }
+            for name in ["new", "old", "rare"] { labels.append(try await ModelStore<Label>(database: db).insert(Label.Draft(name: name))) }
             return (shelf, labels)
         }
         let ids = labels.map(\.id)
@@ -393,7 +378,7 @@ struct CreateLabels: Migration {
         #expect(try await pivot.detach(shelf.id, ids[0], on: database.sql) == false)
 
         // A trashed label cannot be linked, and is never included.
-        _ = try await LabelRepository(database: database.sql).delete(.id(ids[2]))
+        _ = try await ModelStore<Label>(database: database.sql).delete(.id(ids[2]))
         await #expect(throws: AppError.self) { try await pivot.attach(shelf.id, ids[2], field: "label_id", on: database.sql) }
         let counting = CountingDatabase(database.sql)
         let embedded = try await LabelledShelfResponse.includes.embed([shelf], as: LabelledShelfResponse.self,
@@ -404,7 +389,7 @@ struct CreateLabels: Migration {
         #expect(String(decoding: try encoder.encode(embedded[0]), as: UTF8.self) == #"{"id":1,"labels":[{"id":2,"name":"old"}]}"#)
 
         // Deleting the shelf removes its links (cascade).
-        _ = try await ShelfRepository(database: database.sql).forceDelete(.id(shelf.id))
+        _ = try await ModelStore<Shelf>(database: database.sql).forceDelete(.id(shelf.id))
         #expect(try await pivot.keys(of: shelf.id, on: database.sql).isEmpty)
     }
 
@@ -413,9 +398,9 @@ struct CreateLabels: Migration {
         defer { Task { try? await database.close() } }
         try await MigrationRunner(database: database, migrations: [CreateShelvesBooksAndReaders(), CreateLabels()]).migrate()
         let pivot = LabelledShelfResponse.labels
-        let shelves = try await ShelfRepository(database: database.sql).page(PageRequest(page: 1, perPage: 100)).items
+        let shelves = try await ModelStore<Shelf>(database: database.sql).page(PageRequest(page: 1, perPage: 100)).items
         try await database.transaction { db in
-            let labels = [try await LabelRepository(database: db).insert(Label.Draft(name: "a")), try await LabelRepository(database: db).insert(Label.Draft(name: "b"))]
+            let labels = [try await ModelStore<Label>(database: db).insert(Label.Draft(name: "a")), try await ModelStore<Label>(database: db).insert(Label.Draft(name: "b"))]
             for shelf in shelves { try await pivot.replace(shelf.id, with: labels.prefix(shelf.id % 3).map(\.id), field: "label_ids", on: db) }
         }
         let counting = CountingDatabase(database.sql)

@@ -187,12 +187,11 @@ struct ResourceContext {
         guard let key = field.foreignKey, let target = target(of: field) else { return nil }
         let targetNames = try? ResourceName(target.name, inflector: manifest.inflector)
         let targetVariable = targetNames?.variable ?? field.relation
+        let hasMany = Self.hasManyName(of: field, child: resource, names: names, in: manifest)
         return .init(
-            relationType: field.relation.prefix(1).uppercased() + field.relation.dropFirst(),
+            relationType: Self.typeCased(field.relation),
             targetPath: targetNames?.path ?? key.table,
-            nestedPath: resource.fields.filter { $0.foreignKey?.table == key.table }.count > 1
-                ? (names.pluralVariable + "As" + field.relation.prefix(1).uppercased() + field.relation.dropFirst()).snakeCased
-                : names.path,
+            nestedPath: hasMany == names.pluralVariable ? names.path : hasMany.snakeCased,
             targetKey: dualIDs ? "publicId" : "id",
             includeName: field.relation.snakeCased,
             hasResponse: target.has(.response),
@@ -213,16 +212,13 @@ struct ResourceContext {
         )
     }
 
-    /// Every reference in the app that points at this resource, as its has-many side. The method
-    /// is the child's plural (`comments`); a child with two references here names each after
-    /// its reference (`messagesAsSender`, `messagesAsRecipient`).
+    /// Every reference in the app that points at this resource, as its has-many side.
     var children: [ResourceValues.ChildValues] {
         manifest.resources.flatMap { child -> [ResourceValues.ChildValues] in
             let pointing = child.fields.filter { manifest.target(of: $0, owner: child)?.name == resource.name }
             guard !pointing.isEmpty, let childNames = try? ResourceName(child.name, inflector: manifest.inflector) else { return [] }
             return pointing.map { field in
-                let capitalized = field.relation.prefix(1).uppercased() + field.relation.dropFirst()
-                let relation = pointing.count == 1 ? childNames.pluralVariable : childNames.pluralVariable + "As" + capitalized
+                let relation = Self.hasManyName(of: field, child: child, names: childNames, in: manifest)
                 return ResourceValues.ChildValues(
                     relation: relation, childType: child.name, childPluralVariable: childNames.pluralVariable, column: field.name,
                     key: dualIDs ? "publicId" : "id", childProperty: field.property, includeName: relation.snakeCased,
@@ -230,6 +226,20 @@ struct ResourceContext {
                 )
             }
         }
+    }
+
+    /// The has-many side of reference `field` of `child`, as the target's method, include and
+    /// nested path name it: the child's plural (`comments`), or, when the child has two
+    /// references to the same target, one after each reference (`messagesAsSender`).
+    static func hasManyName(of field: Field, child: Manifest.Resource, names: ResourceName, in manifest: Manifest) -> String {
+        let target = manifest.target(of: field, owner: child)?.name
+        let siblings = child.fields.filter { manifest.target(of: $0, owner: child)?.name == target }
+        return siblings.count > 1 ? names.pluralVariable + "As" + typeCased(field.relation) : names.pluralVariable
+    }
+
+    /// `author` → `Author`.
+    static func typeCased(_ name: String) -> String {
+        name.prefix(1).uppercased() + name.dropFirst()
     }
 
     /// One entry per table the references point at, so a seeder reads each table's ids once

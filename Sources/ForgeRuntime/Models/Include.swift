@@ -71,6 +71,8 @@ public struct Includes<Record: Model>: Sendable {
     public func embed<Response: IncludableResponse>(
         _ records: [Record], as response: Response.Type, including requests: [IncludeRequest], on database: any SQLDatabase
     ) async throws -> [Embedded<Response>] where Response.Record == Record {
+        // The common case on every list and show: nothing asked, nothing loaded or allocated.
+        guard !requests.isEmpty else { return records.map { Embedded(Response($0)) } }
         let included = try await load(requests, for: records, on: database)
         return zip(records, included).map { Embedded(Response($0), included: $1) }
     }
