@@ -291,6 +291,7 @@ import Testing
                 switch field.type {
                 case .enumeration: #expect(field.values?.isEmpty == false && field.target == nil, "\(spec)")
                 case .reference: #expect(field.target != nil && field.values == nil && field.name.hasSuffix("_id"), "\(spec)")
+                case .many: #expect(field.target != nil && field.values == nil && field.rules.isEmpty, "\(spec)")
                 default: #expect(field.values == nil && field.target == nil, "\(spec)")
                 }
                 // What forge writes back must read as the same field.

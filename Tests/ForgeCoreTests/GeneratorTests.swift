@@ -155,7 +155,7 @@ import Testing
         #expect(try library.render("resource/Model.swift", ["type": "Post"]) == "// custom Post\n")
         let warnings = library.staleOverrides()
         #expect(warnings.count == 1)
-        #expect(warnings.first?.contains("resource/Model.swift is version 0, older than forge's 3") == true)
+        #expect(warnings.first?.contains("resource/Model.swift is version 0, older than forge's 4") == true)
     }
 
     @Test func everyBuiltInTemplateDeclaresItsVersion() throws {

@@ -59,4 +59,109 @@ import Testing
         #expect(throws: FieldSpecError.self) { try FieldSpecParser.parse("author_id:integer:foreign:authors.id,required,on_delete:set_null") }
         #expect(throws: Never.self) { try FieldSpecParser.parse("author:references/Author:on_delete:set_null") }
     }
+
+    // MARK: Many-to-many
+
+    static func tagged(ids: Manifest.IDStyle = .integer) throws -> GenerationPlan {
+        let tags = try ResourceGenerator(manifest: Manifest(appName: "blog", ids: ids), templates: builtInTemplates)
+            .plan(name: "Tag", specs: ["name:string:required"], date: date)
+        return try ResourceGenerator(manifest: tags.manifest, templates: builtInTemplates)
+            .plan(name: "Post", specs: ["title:string:required", "tags:many/Tag"], date: date.addingTimeInterval(60))
+    }
+
+    @Test func parsesAManyToManyFieldAndRefusesRulesOnIt() throws {
+        #expect(try FieldSpecParser.parse("tags:many/Tag") == Field(name: "tags", type: .many, target: "Tag"))
+        #expect(try FieldSpecParser.parse("categories:many") == Field(name: "categories", type: .many, target: "Category"))
+        #expect(try FieldSpecParser.parse("tags:many/Tag").spec == "tags:many/Tag")
+        let ruled = #expect(throws: FieldSpecError.self) { try FieldSpecParser.parse("tags:many/Tag:required") }
+        #expect(ruled?.code == .ruleNotApplicable)
+        #expect(ruled?.description.contains("takes no rules") == true)
+        let singular = #expect(throws: FieldSpecError.self) { try FieldSpecParser.parse("tag:many") }
+        #expect(singular?.description.contains("did you mean 'tags'?") == true)
+        #expect(throws: FieldSpecError.self) { try FieldSpecParser.parse("tags:many/Tag/Label") }
+        #expect(Inflector().singular("categories") == "category")
+        #expect(Inflector().singular("people") == "person")
+        #expect(Inflector().singular("staff") == "staff")
+        #expect(Inflector().singular("boxes") == "box")
+        #expect(Inflector().singular("shelves") == "shelf")
+    }
+
+    @Test func aManyToManyFieldIsAPivotNotAColumn() throws {
+        let plan = try Self.tagged()
+        let migration = try #require(plan.files.first { $0.path.hasPrefix("Sources/App/Migrations/CreatePosts") }?.contents)
+        #expect(!migration.contains(#".column("tags""#))
+        #expect(migration.contains(#"try await database.create(table: "post_tags")"#))
+        #expect(migration.contains(#".column("post_id", type: .bigint, .notNull, .references("posts", "id", onDelete: .cascade))"#))
+        #expect(migration.contains(#".column("tag_id", type: .bigint, .notNull, .references("tags", "id", onDelete: .cascade))"#))
+        #expect(migration.contains(#".primaryKey("post_id", "tag_id")"#))
+        #expect(migration.contains(#"create(index: "post_tags_tag_id_index").on("post_tags").column("tag_id")"#))
+        let revert = try #require(migration.components(separatedBy: "func revert").last)
+        #expect(revert.contains(#"drop(table: "post_tags")"#))
+
+        let model = try #require(Self.file("Sources/App/Models/Post.swift", in: plan))
+        #expect(!model.contains("var tags"))
+        #expect(model.contains(#"static let tagsPivot = Pivot("post_tags", owner: "post_id", target: "tag_id", targetTable: "tags")"#))
+        #expect(model.contains(#""tags": tagsPivot,"#))
+        #expect(model.contains("func tags(on database: any SQLDatabase) async throws -> [Tag]"))
+        let create = try #require(Self.file("Sources/App/DTOs/CreatePostRequest.swift", in: plan))
+        #expect(create.contains("var tagIds: [Int]?"))
+        let controller = try #require(Self.file("Sources/App/Controllers/PostController.swift", in: plan))
+        #expect(controller.contains(#"routes.group("/api/posts/{id}/tags")"#))
+        #expect(controller.contains(#".post("{tag_id}", handler: "attachTag", use: attachTag)"#))
+        #expect(controller.contains(#".put(handler: "replaceTags", use: replaceTags)"#))
+        let response = try #require(Self.file("Sources/App/DTOs/PostResponse.swift", in: plan))
+        #expect(response.contains(#".manyToMany("tags", TagResponse.self, through: Post.tagsPivot, matching: \Post.id)"#))
+        let service = try #require(Self.file("Sources/App/Services/PostService.swift", in: plan))
+        #expect(service.contains(#"try ChangeSet(changes, excluding: ["tag_ids"])"#))
+        #expect(try #require(Self.file("Tests/AppTests/PostTests.swift", in: plan)).contains("func linksTags()"))
+    }
+
+    @Test func dualIDPivotsHoldPublicUUIDs() throws {
+        let plan = try Self.tagged(ids: .dual)
+        let migration = try #require(plan.files.first { $0.path.hasPrefix("Sources/App/Migrations/CreatePosts") }?.contents)
+        #expect(migration.contains(#".column("tag_id", type: .dialect(sqlite: "TEXT", postgres: "UUID"), .notNull, .references("tags", "public_id", onDelete: .cascade))"#))
+        let model = try #require(Self.file("Sources/App/Models/Post.swift", in: plan))
+        #expect(model.contains(#"targetTable: "tags", publicIDs: true)"#))
+        #expect(try #require(Self.file("Sources/App/DTOs/CreatePostRequest.swift", in: plan)).contains("var tagIds: [UUID]?"))
+    }
+
+    @Test func refusesLinksThatCannotWork() throws {
+        let tags = try ResourceGenerator(manifest: Manifest(appName: "blog"), templates: builtInTemplates)
+            .plan(name: "Tag", specs: ["name:string:required"], date: Self.date).manifest
+        let generator = ResourceGenerator(manifest: tags, templates: builtInTemplates)
+        func refusal(_ specs: [String], name: String = "Post") -> String? {
+            do { _ = try generator.plan(name: name, specs: specs, date: Self.date); return nil } catch { return error.description }
+        }
+        #expect(refusal(["title:string", "tags:many/Tga"])?.contains("did you mean 'Tag'?") == true)
+        #expect(refusal(["tags:many/Tag"])?.contains("at least one column") == true)
+        #expect(refusal(["title:string", "tags:many/Tag", "tag_ids:string"])?.contains("tag_ids") == true)
+        #expect(refusal(["title:string", "posts:many/Post"])?.contains("two columns named post_id") == true)
+        #expect(refusal(["title:string", "tags:many/Tag"], name: "Label") == nil)
+        var withTags = try #require(try? generator.plan(name: "Post", specs: ["title:string", "tags:many/Tag"], date: Self.date).manifest)
+        let destroyed = #expect(throws: ForgeError.self) { try ResourceGenerator(manifest: withTags, templates: builtInTemplates).destroy(name: "Tag", applied: [], date: Self.date) }
+        #expect(destroyed?.description.contains("Post.tags") == true)
+        let renamed = #expect(throws: ForgeError.self) {
+            try ResourceGenerator(manifest: withTags, templates: builtInTemplates).alter(name: "Post", ResourceAlteration(rename: ["tags:labels"]), date: Self.date)
+        }
+        #expect(renamed?.description.contains("many-to-many") == true)
+        withTags.resources.removeAll { $0.name == "Nothing" }
+    }
+
+    @Test func alteringAddsAndDropsThePivot() throws {
+        let plan = try Self.tagged()
+        let generator = ResourceGenerator(manifest: plan.manifest, templates: builtInTemplates)
+        let dropped = try generator.alter(name: "Post", ResourceAlteration(drop: ["tags"]), date: Self.date.addingTimeInterval(120))
+        let migration = try #require(dropped.files.first { $0.path.hasPrefix("Sources/App/Migrations/AlterPosts") }?.contents)
+        let parts = migration.components(separatedBy: "func revert")
+        #expect(parts[0].contains(#"drop(table: "post_tags")"#))
+        #expect(!parts[0].contains("database.rebuild") && !parts[0].contains("dialect.name"))
+        #expect(parts[1].contains(#"create(table: "post_tags")"#))
+        #expect(!(try #require(Self.file("Sources/App/Models/Post.swift", in: dropped))).contains("tagsPivot"))
+
+        let added = try ResourceGenerator(manifest: dropped.manifest, templates: builtInTemplates)
+            .alter(name: "Post", ResourceAlteration(add: ["labels:many/Tag"]), date: Self.date.addingTimeInterval(180))
+        let second = try #require(added.files.first { $0.path.hasPrefix("Sources/App/Migrations/AlterPosts") }?.contents)
+        #expect(second.components(separatedBy: "func revert")[0].contains(#"create(table: "post_labels")"#))
+        #expect(second.contains(#".column("label_id", type: .bigint, .notNull, .references("tags", "id", onDelete: .cascade))"#))
+    }
 }

@@ -54,7 +54,8 @@ import Testing
             let direction = AlterResourceValues.Direction(
                 function: "prepare", fills: [.init(column: "phone", value: "literal: 0")], inPlace: true, additions: [step],
                 renames: [.init(from: "a", to: "b", last: true)], hasRenames: true, dualIDs: true, softDeletes: true,
-                fields: resource.fields, indexes: resource.indexes, postgres: [.init(column: "phone")])
+                fields: resource.fields, indexes: resource.indexes, postgres: [.init(column: "phone")],
+                dropLinks: resource.links, changesTable: true, createLinks: resource.links)
             tree = try TemplateTree.of(AlterResourceValues(command: "forge", summary: "Alters.", migrationName: "m", migrationType: "M",
                                                            table: "posts", directions: [direction]))
         case let name where name.hasPrefix("resource/") || name == "component/DropTableMigration.swift":

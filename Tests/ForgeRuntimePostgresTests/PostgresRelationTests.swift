@@ -145,7 +145,7 @@ struct PostgresRelationTests {
             await #expect(throws: AppError.self) {
                 try await database.transaction { db in try await pivot.replace(owners[1].id, with: [tags[0].id, 999], field: "tag_ids", on: db) }
             }
-            #expect(try await pivot.keys(of: owners[1].id, on: database.sql).isEmpty)
+            #expect(try await pivot.keys(of: owners[1].id, as: Int.self, on: database.sql).isEmpty)
 
             let requests = try IncludeRequest.parse("items.owner,tags", for: PGOwnerResponse.self)
             let embedded = try await PGOwnerResponse.includes.embed(owners, as: PGOwnerResponse.self, including: requests, on: database.sql)

@@ -1,5 +1,5 @@
 import Foundation
-import ForgeRuntime
+@testable import ForgeRuntime
 import Logging
 import NIOCore
 import Testing
@@ -8,7 +8,7 @@ import Testing
 /// shaped as forge generates them.
 struct Shelf: Model {
     static let table = "shelves"
-    static let listing = ListingRules(columns: [:])
+    static let listing = ListingRules(columns: ["name": .text], links: ["labels": LabelledShelfResponse.labels])
     var id: Int
     var name: String
     var createdAt: Date
@@ -390,7 +390,7 @@ struct CreateLabels: Migration {
 
         // Deleting the shelf removes its links (cascade).
         _ = try await ModelStore<Shelf>(database: database.sql).forceDelete(.id(shelf.id))
-        #expect(try await pivot.keys(of: shelf.id, on: database.sql).isEmpty)
+        #expect(try await pivot.keys(of: shelf.id, as: Int.self, on: database.sql).isEmpty)
     }
 
     @Test func includingAPivotOn100RowsIsOneQuery() async throws {
@@ -411,5 +411,55 @@ struct CreateLabels: Migration {
         encoder.outputFormatting = .sortedKeys
         #expect(String(decoding: try encoder.encode(embedded[2]), as: UTF8.self).contains(#""labels":[]"#))
         #expect(String(decoding: try encoder.encode(embedded[1]), as: UTF8.self).contains(#""labels":[{"id":1,"name":"a"},{"id":2,"name":"b"}]"#))
+    }
+
+    @Test func filtersByMembershipListsLinkedRecordsAndSeedsLinks() async throws {
+        let database = try await Database.open(.sqliteMemory, logger: Logger(label: "test"))
+        defer { Task { try? await database.close() } }
+        try await MigrationRunner(database: database, migrations: [CreateShelvesBooksAndReaders(), CreateLabels()]).migrate()
+        let pivot = LabelledShelfResponse.labels
+        let (shelves, labels) = try await database.transaction { db in
+            var shelves: [Shelf] = [], labels: [Label] = []
+            for name in ["a", "b", "c"] { shelves.append(try await ModelStore<Shelf>(database: db).insert(Shelf.Draft(name: name))) }
+            for name in ["new", "old"] { labels.append(try await ModelStore<Label>(database: db).insert(Label.Draft(name: name))) }
+            return (shelves, labels)
+        }
+        // Keys as a request path names them bind as the values themselves.
+        try await pivot.attach(RecordKey.id(shelves[0].id), RecordKey.id(labels[0].id), field: "label_id", on: database.sql)
+        try await pivot.attach(shelves[1].id, labels[1].id, field: "label_id", on: database.sql)
+        try await pivot.attach(shelves[2].id, labels[0].id, field: "label_id", on: database.sql)
+        try await pivot.attach(shelves[2].id, labels[1].id, field: "label_id", on: database.sql)
+        #expect(try await pivot.records(of: shelves[2].id, as: Label.self, on: database.sql).map(\.name) == ["new", "old"])
+
+        let store = ModelStore<Shelf>(database: database.sql)
+        let has = ListQuery(filters: [.init(column: "labels", op: .eq, value: .integer(labels[0].id))])
+        #expect(try await store.list(has).items.map(\.name) == ["a", "c"])
+        #expect(try await store.count(has) == 2)
+        let hasNot = ListQuery(filters: [.init(column: "labels", op: .ne, value: .integer(labels[0].id))])
+        #expect(try await store.list(hasNot).items.map(\.name) == ["b"])
+        // Parsed from a request: eq and ne only, and the name is listed among the filterable ones.
+        #expect(throws: AppError.self) { try ListQuery.parseFilter(key: "filter[labels][gt]", value: "1", rules: Shelf.listing) }
+        #expect(try ListQuery.parseFilter(key: "filter[labels]", value: "2", rules: Shelf.listing).value == .integer(2))
+        let unknown = #expect(throws: AppError.self) { try ListQuery.parseFilter(key: "filter[nope]", value: "1", rules: Shelf.listing) }
+        #expect(unknown?.message.contains("labels") == true)
+
+        // Unlinked, then seeded: every shelf from the first id on gets at most `upTo` distinct labels.
+        try await database.sql.delete(from: "shelf_labels").run()
+        var fake = Fake(seed: 7)
+        let made = try await pivot.seed("shelves", from: shelves[1].id, to: labels.map(\.id), upTo: 2, using: &fake, on: database.sql)
+        #expect(try await pivot.keys(of: shelves[0].id, as: Int.self, on: database.sql).isEmpty)
+        let seeded = [try await pivot.keys(of: shelves[1].id, as: Int.self, on: database.sql), try await pivot.keys(of: shelves[2].id, as: Int.self, on: database.sql)]
+        #expect(seeded.map(\.count).reduce(0, +) == made)
+        #expect(seeded.allSatisfy { $0.count <= 2 && Set($0).count == $0.count })
+    }
+
+    @Test func aLinkBodyNeedsIdsAndAChangeSetLeavesThemOut() throws {
+        let decoded = try JSONDecoder().decode(LinkIDs<Int>.self, from: Data(#"{"ids":[3,1]}"#.utf8))
+        #expect(try decoded.validated() == [3, 1])
+        let missing = #expect(throws: AppError.self) { try JSONDecoder().decode(LinkIDs<Int>.self, from: Data("{}".utf8)).validated() }
+        #expect(missing?.fields.first?.field == "ids")
+        struct Changes: Encodable { var name: String?; var labelIds: [Int]? }
+        let changes = try ChangeSet<Shelf>(Changes(name: "x", labelIds: [1]), excluding: ["label_ids"])
+        #expect(changes.columns.map(\.name) == ["name"])
     }
 }

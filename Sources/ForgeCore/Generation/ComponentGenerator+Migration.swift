@@ -127,8 +127,8 @@ extension ComponentGenerator {
         }
         var found: [Field] = []
         for name in names {
-            guard let field = owner.fields.first(where: { $0.name == name }) else {
-                let suggestion = Suggester.closest(to: name, in: owner.fields.map(\.name)).map { " — did you mean '\($0)'?" } ?? ""
+            guard let field = owner.fields.first(where: { $0.name == name && $0.isColumn }) else {
+                let suggestion = Suggester.closest(to: name, in: owner.fields.filter(\.isColumn).map(\.name)).map { " — did you mean '\($0)'?" } ?? ""
                 throw ForgeError("make:migration: table '\(table)' has no column '\(name)'\(suggestion)")
             }
             // Created inline by CREATE TABLE, these cannot be dropped by SQLite's ALTER TABLE.

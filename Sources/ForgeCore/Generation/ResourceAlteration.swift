@@ -42,6 +42,9 @@ public struct ResourceAlteration: Sendable {
             } catch {
                 throw ForgeError("--rename \(pair): \(error.description)", isUsageError: true)
             }
+            guard fields[index].field.isColumn else {
+                throw ForgeError("--rename \(pair): '\(parts[0])' is a many-to-many relation, its pivot table named after it; drop it and add the new one (its links are lost), or keep the name")
+            }
             guard fields[index].field.foreignKey == nil || checked.name.hasSuffix("_id") else {
                 throw ForgeError("--rename \(pair): a reference's column ends in _id, as in \(parts[1])_id")
             }
@@ -67,7 +70,7 @@ public struct ResourceAlteration: Sendable {
             }
             fields.append((field, nil))
         }
-        guard !fields.isEmpty else {
+        guard fields.contains(where: \.field.isColumn) else {
             throw ForgeError("forge alter \(resource.name): that would drop its last field; a resource needs one (remove it with forge destroy \(resource.name))")
         }
         return fields
@@ -85,6 +88,9 @@ public struct ResourceAlteration: Sendable {
 
     /// Throws unless every value `old` can hold converts to `new` without loss.
     static func checkConversion(from old: Field, to new: Field, spec: String) throws(ForgeError) {
+        if old.type == .many, new.type == .many, old.target != new.target {
+            throw ForgeError("--change \(spec): '\(old.name)' links \(old.target ?? "") rows, and its pivot cannot point elsewhere; drop it and add a relation of another name")
+        }
         let widening: Set<String> = ["string>text", "text>string", "integer>bigint"]
         if old.type != new.type, !widening.contains("\(old.type.rawValue)>\(new.type.rawValue)") {
             throw ForgeError("--change \(spec): existing \(old.type.rawValue) values do not all convert to \(new.type.rawValue); add a new field, copy the values in a migration of your own, then drop the old one")

@@ -25,7 +25,7 @@ extension ResourceContext {
             return call(field.type.traits.fake, fakeRangeArgument(field), scale == 2 ? nil : "scale: \(scale)", unique)
         case .enumeration:
             return call("pick", "\(swiftType(field)).allCases", unique)
-        case .boolean, .datetime, .uuid, .reference, .json:
+        case .boolean, .datetime, .uuid, .reference, .json, .many:
             return call(field.type.traits.fake)
         case .date, .time, .color:
             return call(field.type.traits.fake, unique)
@@ -47,7 +47,7 @@ extension ResourceContext {
 
     /// The field a generated test changes with PATCH: the first text-like one, else the first.
     var updateField: Field {
-        resource.fields.first { $0.type == .string || $0.type == .text } ?? resource.fields.first { $0.foreignKey == nil } ?? resource.fields[0]
+        columns.first { $0.type == .string || $0.type == .text } ?? columns.first { $0.foreignKey == nil } ?? columns[0]
     }
 
     /// The rows a generated test creates first, in order: one of every resource this one refers

@@ -28,8 +28,13 @@ struct ResourceContext {
         MigrationName.typeName(resource.migration)
     }
 
+    /// The fields that are columns of the table: every layer but the pivots sees only these.
+    var columns: [Field] { resource.fields.filter(\.isColumn) }
+
     var values: ResourceValues {
-        let fields = resource.fields
+        let fields = columns
+        var links = resource.fields.compactMap(linkValues)
+        if !links.isEmpty { links[links.count - 1].last = true }
         let unique = fields.filter(\.isUnique).map(uniqueValues)
         var references = fields.compactMap(referenceValues)
         if !references.isEmpty { references[references.count - 1].last = true }
@@ -64,8 +69,13 @@ struct ResourceContext {
             children: children,
             includedReferences: references.filter(\.hasResponse),
             includedChildren: children.filter(\.hasResponse),
-            hasIncludes: references.contains(where: \.hasResponse) || children.contains(where: \.hasResponse),
-            serviceImportsFoundation: dualIDs && !references.isEmpty,
+            links: links,
+            hasLinks: !links.isEmpty,
+            includedLinks: links.filter(\.hasResponse),
+            testedLinks: links.filter(\.tested),
+            linkColumns: links.map { "\"\($0.idsKey)\"" }.joined(separator: ", "),
+            hasIncludes: references.contains(where: \.hasResponse) || children.contains(where: \.hasResponse) || links.contains(where: \.hasResponse),
+            serviceImportsFoundation: dualIDs && (!references.isEmpty || !links.isEmpty),
             referenceSetup: referenceSetup,
             referencedTables: referencedTables(references),
             indexes: fields.filter(\.isIndexed).map { .init(name: "\(names.table)_\($0.name)_index", column: $0.name) },
@@ -212,6 +222,43 @@ struct ResourceContext {
         )
     }
 
+    /// A many-to-many field as its pivot, its routes and the ids requests carry.
+    private func linkValues(_ field: Field) -> ResourceValues.LinkValues? {
+        guard let links = manifest.links(of: field, owner: resource.name),
+              let target = field.target.flatMap({ name in name == resource.name ? resource : manifest.resources.first { $0.name == name } }),
+              let targetNames = try? ResourceName(target.name, inflector: manifest.inflector)
+        else { return nil }
+        return .init(
+            relation: field.property,
+            relationType: Self.typeCased(field.property),
+            linkName: field.name,
+            linkPath: field.name.kebabCased,
+            pivot: links.pivot,
+            pivotProperty: field.property + "Pivot",
+            ownerColumn: links.ownerColumn,
+            targetColumn: links.targetColumn,
+            targetParameter: links.targetColumn,
+            targetRoute: "{" + links.targetColumn + "}",
+            idsKey: links.idsKey,
+            idsProperty: links.idsKey.camelCased,
+            targetType: target.name,
+            targetTable: target.table,
+            targetPath: targetNames.path,
+            targetVariable: targetNames.variable,
+            singularType: Self.typeCased(String(links.targetColumn.dropLast(3)).camelCased),
+            singularVariable: String(links.targetColumn.dropLast(3)).camelCased,
+            idType: referenceIDType,
+            keyType: dualIDs ? ".dialect(sqlite: \"TEXT\", postgres: \"UUID\")" : ".bigint",
+            keyColumn: dualIDs ? "public_id" : "id",
+            ownerKey: dualIDs ? "publicId" : "id",
+            idsMethod: dualIDs ? "publicIDs" : "ids",
+            targetSoftDeletes: target.softDeletes ?? false,
+            hasResponse: target.has(.response),
+            tested: target.has(.response) && !target.fields.contains { $0.foreignKey != nil } && (target.protected != true || resource.protected == true),
+            last: false
+        )
+    }
+
     /// Every reference in the app that points at this resource, as its has-many side.
     var children: [ResourceValues.ChildValues] {
         manifest.resources.flatMap { child -> [ResourceValues.ChildValues] in
@@ -276,7 +323,7 @@ struct ResourceContext {
         case .float: return text.contains(".") ? text : text + ".0"
         case .decimal, .money, .percent: return text.contains(".") ? "\"\(text)\"" : text
         case .string, .text, .integer, .bigint, .boolean, .datetime, .date, .time, .email, .url, .uuid, .json, .phone,
-             .slug, .ip, .color, .file, .image, .enumeration, .reference:
+             .slug, .ip, .color, .file, .image, .enumeration, .reference, .many:
             return text
         }
     }
@@ -292,7 +339,7 @@ struct ResourceContext {
         case .time: return "TimeOfDay(\"\(value)\")!"
         case .uuid: return "UUID(uuidString: \"\(value)\")!"
         case .json: return "[:]"
-        case .string, .text, .datetime, .email, .url, .phone, .slug, .ip, .color, .file, .image, .reference:
+        case .string, .text, .datetime, .email, .url, .phone, .slug, .ip, .color, .file, .image, .reference, .many:
             return Self.stringLiteral(value)
         }
     }
@@ -303,7 +350,7 @@ struct ResourceContext {
         switch field.type {
         case .integer, .bigint, .float, .boolean: value
         case .decimal, .money, .percent, .string, .text, .datetime, .date, .time, .email, .url, .uuid, .json, .phone,
-             .slug, .ip, .color, .file, .image, .enumeration, .reference:
+             .slug, .ip, .color, .file, .image, .enumeration, .reference, .many:
             Self.stringLiteral(value)
         }
     }

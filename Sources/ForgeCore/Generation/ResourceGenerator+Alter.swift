@@ -91,10 +91,14 @@ extension ResourceGenerator {
             throw ForgeError(error.description)
         }
         let table = to.table
-        let pairs = Array(zip(to.fields, sources))
+        // Many-to-many fields are pivot tables, created or dropped whole; the rest are columns.
+        let allPairs = Array(zip(to.fields, sources))
+        let createdLinks = allPairs.filter { !$0.0.isColumn && $0.1 == nil }.map(\.0.name)
+        let droppedLinks = from.fields.filter { !$0.isColumn && !sources.contains($0.name) }.map(\.name)
+        let pairs = allPairs.filter { $0.0.isColumn }
         let additions = pairs.filter { $0.1 == nil }.map(\.0)
         let kept = pairs.compactMap { field, source in source.flatMap { source in from.fields.first { $0.name == source }.map { (old: $0, new: field) } } }
-        let dropped = from.fields.filter { field in !sources.contains(field.name) }
+        let dropped = from.fields.filter { field in field.isColumn && !sources.contains(field.name) }
         var fills: [AlterResourceValues.Fill] = []
         for (old, new) in kept where new.isNotNull && !old.isNotNull {
             if let value = new.defaultValue { fills.append(.init(column: old.name, value: Self.sqlLiteral(value, for: new))) }
@@ -178,7 +182,10 @@ extension ResourceGenerator {
         return AlterResourceValues.Direction(
             function: function, fills: fills, inPlace: inPlace, additions: steps,
             renames: renames, hasRenames: !renames.isEmpty, dualIDs: values.dualIDs, softDeletes: values.softDeletes,
-            fields: values.fields, indexes: values.indexes, postgres: postgres
+            fields: values.fields, indexes: values.indexes, postgres: postgres,
+            dropLinks: before.values.links.filter { droppedLinks.contains($0.linkName) },
+            changesTable: !(inPlace && steps.isEmpty && postgres.isEmpty && fills.isEmpty),
+            createLinks: values.links.filter { createdLinks.contains($0.linkName) }
         )
     }
 
@@ -189,7 +196,7 @@ extension ResourceGenerator {
         case .integer, .bigint, .float: "literal: \(value)"
         case .boolean: value
         case .decimal, .money, .percent, .string, .text, .datetime, .date, .time, .email, .url, .uuid, .json, .phone,
-             .slug, .ip, .color, .file, .image, .enumeration, .reference:
+             .slug, .ip, .color, .file, .image, .enumeration, .reference, .many:
             "literal: \(ResourceContext.stringLiteral(value))"
         }
     }

@@ -15,7 +15,8 @@ extension ResourceGenerator {
             throw ForgeError("no resource '\(name)' in forge.yaml\(hint)")
         }
         let referring = manifest.resources.filter { $0.name != name }.flatMap { owner in
-            owner.fields.filter { manifest.target(of: $0, owner: owner)?.name == name }.map { "\(owner.name).\($0.name)" }
+            owner.fields.filter { manifest.target(of: $0, owner: owner)?.name == name || $0.type == .many && $0.target == name }
+                .map { "\(owner.name).\($0.name)" }
         }
         guard referring.isEmpty else {
             let first = referring[0].split(separator: ".")

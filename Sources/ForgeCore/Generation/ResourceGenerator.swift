@@ -62,6 +62,9 @@ public struct ResourceGenerator {
             if layers != nil, let existing, existing.layers == nil {
                 throw ForgeError("make:model \(names.type): \(names.type) already has every layer; change its fields with forge make:resource \(names.type) -f ..., which regenerates them together")
             }
+            guard parsed.contains(where: \.isColumn) else {
+                throw ForgeError("\(command) \(name) needs at least one column besides its many-to-many relations, for example -f name:string:required")
+            }
             fields = try manifest.resolveReferences(parsed, of: names, specs: specs)
             // A rerun with other fields is a change of the table: the same plan as `forge alter`.
             if layers == nil, let existing, existing.layers == nil, existing.fields != fields {

@@ -29,7 +29,10 @@ extension Manifest {
                 resolved.append(field)
                 continue
             }
-            if app.ids == .dual, field.type != .reference {
+            if field.type == .many {
+                try checkLinks(field, of: names, among: fields, known: known)
+            }
+            if app.ids == .dual, field.type != .reference, field.type != .many {
                 throw ForgeError("'\(spec)': this app's API never shows integer ids, so refer to rows with a reference instead, as in \(field.relation.snakeCased):references/\(target.name)")
             }
             var order = resources.map(\.name)
@@ -53,13 +56,53 @@ extension Manifest {
         let known = resources.map { ReferenceTarget(name: $0.name, table: $0.table) }
         return try fields.map { field throws(ForgeError) in
             var field = field
+            if field.type == .many {
+                throw ForgeError("'\(field.spec)': make:migration writes columns; a many-to-many relation and its pivot table come with its resource, as in forge alter RESOURCE --add \(field.spec)")
+            }
             if field.type == .reference { _ = try resolve(&field, spec: field.spec, among: known) }
             return field
         }
     }
 
+    /// The names a many-to-many field of resource `owner` goes by: its pivot table and columns
+    /// and the key of its ids in request bodies; `nil` when the field's name is no plural.
+    func links(of field: Field, owner: String) -> LinkNames? {
+        guard field.type == .many, let singular = inflector.singular(field.name) else { return nil }
+        let ownerName = owner.snakeCased
+        return LinkNames(pivot: "\(ownerName)_\(field.name)", ownerColumn: "\(ownerName)_id", targetColumn: "\(singular)_id",
+                         idsKey: "\(singular)_ids")
+    }
+
+    /// Refuses a many-to-many field whose pivot or ids key would clash with a table, a column or
+    /// another relation of the resource.
+    private func checkLinks(_ field: Field, of names: ResourceName, among fields: [Field], known: [ReferenceTarget]) throws(ForgeError) {
+        let spec = field.spec
+        guard let links = self.links(of: field, owner: names.type) else {
+            throw ForgeError("'\(spec)': a many-to-many field is named by the plural of what it links, as in tags:many/Tag; add the plural to forge.yaml's inflections if the rules get it wrong")
+        }
+        if let target = resources.first(where: { $0.name == field.target }), !target.has(.response) {
+            throw ForgeError("'\(spec)': \(target.name) has only a model so far (make:model), and its links are served as \(target.name) responses; generate the rest with forge make:resource \(target.name)")
+        }
+        if links.ownerColumn == links.targetColumn {
+            throw ForgeError("'\(spec)': the pivot would hold two columns named \(links.ownerColumn); name the relation after its role, as in related_\(field.name):many/\(field.target ?? names.type)")
+        }
+        if let table = known.first(where: { $0.table == links.pivot }) {
+            throw ForgeError("'\(spec)': its pivot table \(links.pivot) is resource \(table.name)'s table; rename the field")
+        }
+        if let clash = fields.filter({ $0.name != field.name }).first(where: { $0.name == links.idsKey || self.links(of: $0, owner: names.type)?.idsKey == links.idsKey }) {
+            throw ForgeError("'\(spec)': requests carry its links as \(links.idsKey), which field '\(clash.name)' already is; rename one of them")
+        }
+    }
+
     /// Fills in the missing half of `field`'s reference from `known` and returns its target.
     private func resolve(_ field: inout Field, spec: String, among known: [ReferenceTarget]) throws(ForgeError) -> ReferenceTarget? {
+        if field.type == .many {
+            guard let target = known.first(where: { $0.name == field.target }) else {
+                let suggestion = Suggester.closest(to: field.target ?? "", in: known.map(\.name)).map { " — did you mean '\($0)'?" } ?? ""
+                throw ForgeError("'\(spec)' links resource '\(field.target ?? "")', which this app does not have; make it first with forge make:resource \(field.target ?? "")\(suggestion)")
+            }
+            return target
+        }
         if field.type == .reference {
             guard let target = known.first(where: { $0.name == field.target }) else {
                 let suggestion = Suggester.closest(to: field.target ?? "", in: known.map(\.name)).map { " — did you mean '\($0)'?" } ?? ""
@@ -76,4 +119,13 @@ extension Manifest {
         field.target = target.name
         return target
     }
+}
+
+/// The names of one many-to-many relation (`tags:many/Tag` of `Post`): the pivot table
+/// `post_tags (post_id, tag_id)`, and `tag_ids` in create and update bodies.
+struct LinkNames: Equatable {
+    var pivot: String
+    var ownerColumn: String
+    var targetColumn: String
+    var idsKey: String
 }

@@ -52,6 +52,23 @@ public struct Inflector: Sendable {
         }
         return lower + "s"
     }
+
+    /// The singular whose ``plural(_:)`` is `word` (the last word of a snake_case name), or `nil`
+    /// when `word` is no plural these rules make: `tags` → `tag`, `categories` → `category`.
+    public func singular(_ word: String) -> String? {
+        if let underscore = word.lastIndex(of: "_") {
+            return singular(String(word[word.index(after: underscore)...])).map { String(word[...underscore]) + $0 }
+        }
+        let lower = word.lowercased()
+        let irregular = (custom.first { $0.value == lower } ?? Self.irregulars.first { $0.value == lower })?.key
+        var candidates = irregular.map { [$0] } ?? []
+        if lower.hasSuffix("ies") { candidates.append(lower.dropLast(3) + "y") }
+        if lower.hasSuffix("ves") { candidates.append(lower.dropLast(3) + "fe") }
+        if lower.hasSuffix("es") { candidates.append(String(lower.dropLast(2))) }
+        if lower.hasSuffix("s") { candidates.append(String(lower.dropLast())) }
+        candidates.append(lower)
+        return candidates.first { !$0.isEmpty && plural($0) == lower }
+    }
 }
 
 extension String {

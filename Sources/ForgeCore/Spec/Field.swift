@@ -7,7 +7,7 @@ public struct Field: Equatable, Sendable, Codable {
     public var rules: [SpecRule]
     /// The values of an `enum` field, as stored and sent over the API.
     public var values: [String]?
-    /// The resource a `references` field points at.
+    /// The resource a `references` or `many` field points at.
     public var target: String?
 
     public init(name: String, type: FieldType, rules: [SpecRule] = [], values: [String]? = nil, target: String? = nil) {
@@ -97,9 +97,13 @@ public struct Field: Equatable, Sendable, Codable {
     public var spec: String {
         var type = type.rawValue
         if let values { type += "/" + values.joined(separator: "/") }
-        if let target, self.type == .reference { type += "/" + target }
+        if let target, self.type == .reference || self.type == .many { type += "/" + target }
         return rules.isEmpty ? "\(name):\(type)" : "\(name):\(type):" + rules.map(\.description).joined(separator: ",")
     }
+
+    /// Whether the field is a column of its table: every type but `many`, whose links live in a
+    /// pivot table. Column layers (model, migration, factory, listing) see only these.
+    public var isColumn: Bool { type != .many }
 
     /// The Swift property name.
     public var property: String { name.camelCased }

@@ -46,6 +46,24 @@ public enum FieldSpecParser {
             target = target ?? relation.pascalCased
             if !name.hasSuffix("_id") { name += "_id" }
         }
+        if type == .many {
+            // The name becomes the model's method (`func tags(on:)`) and, singular, the key of the
+            // ids in request bodies (`tag_ids`) and the pivot's column (`tag_id`).
+            if ReservedWords.swift.contains(name.camelCased) {
+                throw FieldSpecError(.reservedName, spec: spec, token: name, column: 1,
+                                     reason: "'\(name)' is a Swift keyword, and a many-to-many field's name becomes a method of the model")
+            }
+            guard let singular = Inflector().singular(name) else {
+                throw FieldSpecError(.invalidName, spec: spec, token: name, column: 1,
+                                     reason: "a many-to-many field is named by the plural of what it links, as in tags:many/Tag",
+                                     suggestion: Inflector().plural(name))
+            }
+            if ReservedWords.swift.contains(singular.camelCased) {
+                throw FieldSpecError(.reservedName, spec: spec, token: name, column: 1,
+                                     reason: "'\(singular)' is a Swift keyword, and one linked row's key is named after it")
+            }
+            target = target ?? singular.pascalCased
+        }
         let rulesColumn = typeColumn + parts[1].count + 1
         var tokens: [RuleToken] = []
         if parts.count == 3 {
@@ -133,11 +151,24 @@ public enum FieldSpecParser {
                                      reason: "'\(target)' cannot be a reference target: \(error.reason)",
                                      suggestion: error.suggestion)
             }
+        case .many:
+            guard payload.count <= 1 else {
+                throw FieldSpecError(.unexpectedValue, spec: spec, token: token, column: column,
+                                     reason: "a many-to-many field names one resource, as in tags:many/Tag")
+            }
+            guard let target = payload.first else { return (type, nil, nil) }
+            do {
+                return (type, nil, try ResourceName(target).type)
+            } catch {
+                throw FieldSpecError(.invalidReference, spec: spec, token: target, column: payloadColumn,
+                                     reason: "'\(target)' cannot be linked: \(error.reason)",
+                                     suggestion: error.suggestion)
+            }
         case .string, .text, .integer, .bigint, .float, .decimal, .money, .percent, .boolean, .datetime, .date, .time,
              .email, .url, .uuid, .json, .phone, .slug, .ip, .color, .file, .image:
             guard payload.isEmpty else {
                 throw FieldSpecError(.unexpectedValue, spec: spec, token: "/" + payload.joined(separator: "/"), column: payloadColumn - 1,
-                                     reason: "type '\(type.rawValue)' takes no '/' values; only enum and references do")
+                                     reason: "type '\(type.rawValue)' takes no '/' values; only enum, references and many do")
             }
             return (type, nil, nil)
         }
@@ -246,6 +277,10 @@ public enum FieldSpecParser {
         }
         let type = field.type
         let typeName = type.rawValue
+        if type == .many, let token = tokens.first {
+            throw FieldSpecError(.ruleNotApplicable, spec: spec, token: token.text, column: token.column,
+                                 reason: "a many-to-many field takes no rules: its links are a set, empty until given (write \(field.name):many/\(field.target ?? "Target"))")
+        }
         if field.isRequired && field.isNullable {
             throw fail(.contradiction, .nullable, "a field cannot be both required and nullable")
         }
@@ -331,7 +366,7 @@ public enum FieldSpecParser {
         case .json:
             // fastpy's docs write `default:{}`; an empty object is the one JSON default a rule can hold.
             guard value == "{}" else { throw fail(.ruleNotApplicable, "a json field's only default is {} (an empty object)") }
-        case .datetime, .reference:
+        case .datetime, .reference, .many:
             throw fail(.ruleNotApplicable, "rule 'default' does not apply to type '\(type.rawValue)'")
         case _ where field.foreignKey != nil:
             throw fail(.ruleNotApplicable, "rule 'default' does not apply to a foreign key")
@@ -370,7 +405,7 @@ public enum FieldSpecParser {
         case .percent: !(0...100).contains(number) ? RuleMessage.percentRange : places > 4 ? RuleMessage.fourDecimalPlaces : nil
         case .money: abs(number) >= 1e15 ? RuleMessage.moneySize : places > 4 ? RuleMessage.fourDecimalPlaces : nil
         case .bigint, .float, .decimal, .string, .text, .boolean, .datetime, .date, .time, .email, .url, .uuid, .json,
-             .phone, .slug, .ip, .color, .file, .image, .enumeration, .reference: nil
+             .phone, .slug, .ip, .color, .file, .image, .enumeration, .reference, .many: nil
         }
         if let typeProblem { return typeProblem }
         if let low = field.lowerBound {

@@ -2,14 +2,16 @@ import ForgeShared
 
 /// A field type of the spec language and everything it maps to, in one table (``traits``).
 ///
-/// `enum` and `references` carry a payload in the spec (`status:enum/draft/published`,
-/// `author:references/User`); the payload lives on ``Field`` and the rows here describe the
-/// parts that do not depend on it.
+/// `enum`, `references` and `many` carry a payload in the spec (`status:enum/draft/published`,
+/// `author:references/User`, `tags:many/Tag`); the payload lives on ``Field`` and the rows here
+/// describe the parts that do not depend on it. `many` is the one type without a column.
 public enum FieldType: String, CaseIterable, Codable, Sendable {
     case string, text, integer, bigint, float, decimal, money, percent, boolean, datetime, date, time
     case email, url, uuid, json, phone, slug, ip, color, file, image
     case enumeration = "enum"
     case reference = "references"
+    /// A many-to-many relation (`tags:many/Tag`): no column, a pivot table beside the resource's.
+    case many
 
     /// How values of this type are measured by `max`/`min`.
     public enum Measure: Sendable {
@@ -62,7 +64,7 @@ public enum FieldType: String, CaseIterable, Codable, Sendable {
         case .color: .hexColor
         case .file: .filePath
         case .image: .imagePath
-        case .string, .text, .integer, .bigint, .float, .decimal, .money, .percent, .boolean, .datetime, .json, .enumeration, .reference: nil
+        case .string, .text, .integer, .bigint, .float, .decimal, .money, .percent, .boolean, .datetime, .json, .enumeration, .reference, .many: nil
         }
     }
 
@@ -143,6 +145,9 @@ public enum FieldType: String, CaseIterable, Codable, Sendable {
         case .reference:
             Traits(swift: "Int", sqlite: "INTEGER", postgres: "BIGINT", measure: .none, columnKind: "integer",
                    validation: nil, format: "the id of an existing row", fake: "pick")
+        case .many:
+            Traits(swift: "[Int]", sqlite: "", postgres: "", measure: .none, columnKind: nil,
+                   validation: nil, format: "the ids of existing rows", fake: "pick")
         }
     }
 

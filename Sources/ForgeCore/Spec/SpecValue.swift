@@ -38,7 +38,7 @@ enum SpecValue {
         case .image: 5
         case .file: 2
         case .string, .text, .integer, .bigint, .float, .decimal, .money, .percent, .boolean, .datetime, .date, .time,
-             .uuid, .json, .slug, .color, .enumeration, .reference: 1
+             .uuid, .json, .slug, .color, .enumeration, .reference, .many: 1
         }
     }
 
@@ -95,7 +95,7 @@ enum SpecValue {
             if type != .decimal, parts.count == 2, parts[1].count > 4 { return nil }
             return Double(text)
         case .string, .text, .boolean, .datetime, .date, .time, .email, .url, .uuid, .json, .phone, .slug, .ip, .color, .file, .image,
-             .enumeration, .reference:
+             .enumeration, .reference, .many:
             return nil
         }
     }

@@ -123,13 +123,13 @@ extension ListQuery {
         } else if parts.count != 2 || !(parts.last ?? "").isEmpty {
             throw AppError.badRequest("malformed filter '\(key)'; write filter[field]=value or filter[field][gte]=value")
         }
-        guard let kind = rules.columns[column] else {
-            throw AppError.badRequest("cannot filter by '\(column)'; filterable fields: \(rules.columns.keys.sorted().joined(separator: ", "))")
+        guard let kind = rules.columns[column] ?? rules.links[column]?.keyKind else {
+            throw AppError.badRequest("cannot filter by '\(column)'; filterable fields: \(rules.filterable.joined(separator: ", "))")
         }
         guard let op = Filter.Operator(rawValue: opText) else {
             throw AppError.badRequest("unknown filter operator '\(opText)' in '\(key)'; use one of \(Filter.Operator.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        guard kind.isOrdered || op == .eq || op == .ne else {
+        guard (kind.isOrdered && rules.links[column] == nil) || op == .eq || op == .ne else {
             throw AppError.badRequest("operator '\(opText)' does not apply to '\(column)'; use eq or ne")
         }
         guard let parsed = kind.parse(value) else {

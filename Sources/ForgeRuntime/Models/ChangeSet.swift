@@ -15,6 +15,12 @@ public struct ChangeSet<Record: Model>: Sendable {
         columns = try SQLQueryEncoder.columns().encode(values).map { (name: $0.0, value: $0.1) }
     }
 
+    /// The same, leaving out `excluded` properties that are no columns (a many-to-many
+    /// relation's `tag_ids`, which the service writes to its pivot).
+    public init(_ values: some Encodable, excluding excluded: Set<String>) throws {
+        columns = try SQLQueryEncoder.columns().encode(values).filter { !excluded.contains($0.0) }.map { (name: $0.0, value: $0.1) }
+    }
+
     /// No change at all (a PATCH with an empty body only touches `updated_at`).
     public var isEmpty: Bool { columns.isEmpty }
 

@@ -37,7 +37,15 @@ extension ModelRepository {
 
     private func apply(_ query: ListQuery, to select: SQLSelectBuilder) {
         for filter in query.filters {
-            select.where(Self.sortable(filter.column), filter.op.sqlOperator, filter.value.bind)
+            if let pivot = Record.listing.links[filter.column] {
+                // Membership of a many-to-many relation: the rows the pivot links to the value.
+                let linked: SQLQueryString = """
+                    SELECT \(ident: pivot.ownerColumn) FROM \(ident: pivot.table) WHERE \(ident: pivot.targetColumn) = \(filter.value.bind)
+                    """
+                select.where(SQLColumn(pivot.ownerKey, table: Record.table), filter.op == .ne ? .notIn : .in, SQLGroupExpression(linked))
+            } else {
+                select.where(Self.sortable(filter.column), filter.op.sqlOperator, filter.value.bind)
+            }
         }
         guard Record.softDeletes else { return }
         switch query.trash {

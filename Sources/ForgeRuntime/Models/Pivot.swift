@@ -13,24 +13,33 @@ public struct Pivot: Sendable {
     public let ownerColumn: String
     /// The column holding the linked row's key (`tag_id`).
     public let targetColumn: String
-    /// The linked rows' table and key column (`tags`, `id` or `public_id`).
+    /// The linked rows' table (`tags`).
     public let targetTable: String
+    /// The column of either table the pivot's columns hold: `id`, or `public_id` in apps whose
+    /// API names rows by public UUID.
+    public let ownerKey: String
     public let targetKey: String
+    /// How a key reads in a filter (`filter[tags]=3`): an integer, or a UUID.
+    public let keyKind: ColumnKind
     /// Whether the linked table soft-deletes: trashed rows are never listed or included.
     public let targetSoftDeletes: Bool
 
+    /// `publicIDs`: both tables are named by public UUID (`--ids dual` apps), so the pivot
+    /// holds `public_id`s and no integer id reaches the API.
     public init(_ table: String, owner ownerColumn: String, target targetColumn: String, targetTable: String,
-                targetKey: String = "id", targetSoftDeletes: Bool = false) {
+                publicIDs: Bool = false, targetSoftDeletes: Bool = false) {
         self.table = table
         self.ownerColumn = ownerColumn
         self.targetColumn = targetColumn
         self.targetTable = targetTable
-        self.targetKey = targetKey
+        self.ownerKey = publicIDs ? "public_id" : "id"
+        self.targetKey = ownerKey
+        self.keyKind = publicIDs ? .uuid : .integer
         self.targetSoftDeletes = targetSoftDeletes
     }
 
     /// The keys linked to `owner`, in ascending order.
-    public func keys<Key: Decodable & Encodable & Sendable>(of owner: Key, as type: Key.Type = Key.self, on database: any SQLDatabase) async throws -> [Key] {
+    public func keys<Key: Decodable & Sendable>(of owner: some Encodable & Sendable, as type: Key.Type = Key.self, on database: any SQLDatabase) async throws -> [Key] {
         try await database.select().column(SQLIdentifier(targetColumn), as: "key").from(table)
             .where(SQLIdentifier(ownerColumn), .equal, SQLBind(owner))
             .orderBy(SQLIdentifier(targetColumn))
@@ -38,10 +47,20 @@ public struct Pivot: Sendable {
             .map { try $0.decode(column: "key", as: Key.self) }
     }
 
+    /// The live rows linked to `owner`, oldest first: `post.tags(on:)`.
+    public func records<Target: Model, Key: Encodable & Sendable>(of owner: Key, as target: Target.Type, on database: any SQLDatabase) async throws -> [Target] {
+        let live: SQLQueryString = targetSoftDeletes ? " AND \(ident: "t").\(ident: "deleted_at") IS NULL" : ""
+        return try await database.raw("""
+            SELECT \(ident: "t").* FROM \(ident: targetTable) AS \(ident: "t") JOIN \(ident: table) AS \(ident: "p") \
+            ON \(ident: "p").\(ident: targetColumn) = \(ident: "t").\(ident: targetKey) \
+            WHERE \(ident: "p").\(ident: ownerColumn) = \(bind: owner)\(live) ORDER BY \(ident: "t").\(ident: "id")
+            """).all(decoding: Target.self, keyDecodingStrategy: .columns)
+    }
+
     /// Links `owner` to exactly `targets` (duplicates ignored); a 422 on `field` naming the
     /// targets that do not exist, before anything changes.
     public func replace<Key: Hashable & Codable & Sendable & CustomStringConvertible>(
-        _ owner: Key, with targets: [Key], field: String, on database: any SQLDatabase
+        _ owner: some Encodable & Sendable, with targets: [Key], field: String, on database: any SQLDatabase
     ) async throws {
         var seen = Set<Key>()
         let unique = targets.filter { seen.insert($0).inserted }
@@ -57,11 +76,18 @@ public struct Pivot: Sendable {
     }
 
     /// Links `owner` to `target`; linking twice changes nothing. A 422 on `field` when
-    /// `target` does not exist.
-    public func attach<Key: Hashable & Codable & Sendable & CustomStringConvertible>(
-        _ owner: Key, _ target: Key, field: String, on database: any SQLDatabase
+    /// `target` names no (live) row.
+    public func attach(
+        _ owner: some Encodable & Sendable, _ target: some Encodable & Sendable & CustomStringConvertible, field: String, on database: any SQLDatabase
     ) async throws {
-        try await requireExisting([target], field: field, on: database)
+        let query = database.select().column(SQLIdentifier(targetKey)).from(targetTable)
+            .where(SQLIdentifier(targetKey), .equal, SQLBind(target)).limit(1)
+        if targetSoftDeletes { query.where("deleted_at", .is, SQLLiteral.null) }
+        guard try await query.first() != nil else {
+            var check = Validation()
+            check.add(field, "no \(targetTable) with id \(target)")
+            throw check.failure
+        }
         try await database.insert(into: table).columns(ownerColumn, targetColumn)
             .values(SQLBind(owner), SQLBind(target))
             .ignoringConflicts(with: [ownerColumn, targetColumn])
@@ -70,7 +96,7 @@ public struct Pivot: Sendable {
 
     /// Unlinks `owner` from `target`; returns whether they were linked.
     @discardableResult
-    public func detach<Key: Codable & Sendable>(_ owner: Key, _ target: Key, on database: any SQLDatabase) async throws -> Bool {
+    public func detach(_ owner: some Encodable & Sendable, _ target: some Encodable & Sendable, on database: any SQLDatabase) async throws -> Bool {
         try await database.delete(from: table)
             .where(SQLIdentifier(ownerColumn), .equal, SQLBind(owner))
             .where(SQLIdentifier(targetColumn), .equal, SQLBind(target))
@@ -93,5 +119,65 @@ public struct Pivot: Sendable {
         var check = Validation()
         check.add(field, "no \(targetTable) with id \(missing.map(\.description).joined(separator: ", "))")
         try check.finish()
+    }
+}
+
+extension Pivot {
+    /// Links every `ownerTable` row with an id from `firstID` on to up to `maximum` distinct
+    /// rows of `targets`, drawn by `fake`: what a seeder does after inserting its rows. Returns
+    /// the number of links made.
+    @discardableResult
+    public func seed<Key: Encodable & Sendable>(
+        _ ownerTable: String, from firstID: Int, to targets: [Key], upTo maximum: Int = 3,
+        using fake: inout Fake, on database: any SQLDatabase
+    ) async throws -> Int {
+        guard !targets.isEmpty, maximum > 0 else { return 0 }
+        let owners = try await database.select().column(SQLIdentifier(ownerKey), as: "key").from(ownerTable)
+            .where("id", .greaterThanOrEqual, SQLBind(firstID))
+            .orderBy("id")
+            .all()
+            .map { try $0.decode(column: "key", as: SeedKey.self).value }
+        var pairs: [(any Encodable & Sendable, Key)] = []
+        for owner in owners {
+            var indices = Array(targets.indices)
+            for _ in 0..<fake.integer(in: 0...min(maximum, targets.count)) {
+                pairs.append((owner, targets[indices.remove(at: fake.integer(in: 0...indices.count - 1))]))
+            }
+        }
+        for start in stride(from: 0, to: pairs.count, by: 5_000) {
+            let insert = database.insert(into: table).columns(ownerColumn, targetColumn)
+            for (owner, target) in pairs[start..<min(start + 5_000, pairs.count)] { insert.values(SQLBind(owner), SQLBind(target)) }
+            try await insert.run()
+        }
+        return pairs.count
+    }
+}
+
+/// An owner key as a seeder reads it back: an integer id, or a public UUID.
+private struct SeedKey: Decodable {
+    let value: any Encodable & Sendable
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let id = try? container.decode(Int.self) {
+            value = id
+        } else {
+            value = try container.decode(UUID.self)
+        }
+    }
+}
+
+/// The body of `PUT /api/posts/{id}/tags`: `{"ids": [1, 2, 3]}`, the whole set of links.
+public struct LinkIDs<Key: Decodable & Sendable>: Decodable, Sendable {
+    public var ids: [Key]?
+
+    /// The ids, or a 422 when the body has none (`[]` unlinks everything).
+    public func validated() throws(AppError) -> [Key] {
+        guard let ids else {
+            var check = Validation()
+            check.add("ids", "is required")
+            throw check.failure
+        }
+        return ids
     }
 }

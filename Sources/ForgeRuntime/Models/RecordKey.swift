@@ -4,7 +4,10 @@ import SQLKit
 
 /// How a request names one row: by integer primary key, or by public UUID for models that
 /// keep their integer key internal (the dual-ID pattern, `forge new --ids dual`).
-public enum RecordKey: Sendable, Equatable, CustomStringConvertible, ExpressibleByIntegerLiteral {
+///
+/// It encodes as the value itself, so a key taken from a path binds straight into SQL (a pivot
+/// row of `/api/posts/{id}/tags/{tag_id}`).
+public enum RecordKey: Sendable, Hashable, Encodable, CustomStringConvertible, ExpressibleByIntegerLiteral {
     case id(Int)
     case publicID(UUID)
 
@@ -16,6 +19,14 @@ public enum RecordKey: Sendable, Equatable, CustomStringConvertible, Expressible
         switch self {
         case .id(let id): String(id)
         case .publicID(let id): id.uuidString.lowercased()
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .id(let id): try container.encode(id)
+        case .publicID(let id): try container.encode(id)
         }
     }
 

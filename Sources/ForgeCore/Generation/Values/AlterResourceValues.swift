@@ -25,6 +25,11 @@ struct AlterResourceValues: Encodable {
         var indexes: [ResourceValues.IndexValues]
         /// PostgreSQL: `ALTER TABLE` in place.
         var postgres: [PostgresStep]
+        /// Pivot tables of many-to-many fields dropped before the table changes, and created after.
+        var dropLinks: [ResourceValues.LinkValues]
+        /// Whether the table itself changes (not only its pivots).
+        var changesTable: Bool
+        var createLinks: [ResourceValues.LinkValues]
     }
 
     struct Fill: Encodable {

@@ -44,6 +44,15 @@ struct ResourceValues: Encodable {
     /// The references and children whose resource has a response, which `?include=` may embed.
     var includedReferences: [ReferenceValues]
     var includedChildren: [ChildValues]
+    /// The many-to-many fields (`tags:many/Tag`), each with its pivot table.
+    var links: [LinkValues]
+    var hasLinks: Bool
+    var includedLinks: [LinkValues]
+    /// The links a generated test exercises: those whose target's factory needs no rows of its own
+    /// and whose routes the test's client may call.
+    var testedLinks: [LinkValues]
+    /// `"tag_ids", "label_ids"`: the request properties a change set leaves out.
+    var linkColumns: String
     var hasIncludes: Bool
     var serviceImportsFoundation: Bool
     /// The rows a generated test creates before its own: one per referenced table, deepest first.
@@ -150,6 +159,51 @@ struct ResourceValues: Encodable {
         var includeName: String
         /// Whether the child has a response type (`make:model` resources have none).
         var hasResponse: Bool
+    }
+
+    /// `tags:many/Tag` of `Post`: the pivot `post_tags (post_id, tag_id)`, the routes under
+    /// `/api/posts/{id}/tags`, and `tag_ids` in request bodies.
+    struct LinkValues: Encodable {
+        /// The model's method and the service's parameter: `tags`.
+        var relation: String
+        /// `Tags`, for handler names: `replaceTags`.
+        var relationType: String
+        /// The field's name: the include and filter name (`include=tags`, `filter[tags]=3`).
+        var linkName: String
+        /// The URL segment below one row: `tags`.
+        var linkPath: String
+        var pivot: String
+        /// The model's static `Pivot`: `tagsPivot`.
+        var pivotProperty: String
+        var ownerColumn: String
+        var targetColumn: String
+        /// The path parameter naming one linked row: `tag_id`, in its route as `{tag_id}`.
+        var targetParameter: String
+        var targetRoute: String
+        /// `tag_ids` in bodies, `tagIds` in Swift.
+        var idsKey: String
+        var idsProperty: String
+        var targetType: String
+        var targetTable: String
+        /// The target's URL path: `tags`.
+        var targetPath: String
+        var targetVariable: String
+        /// `Tag`, for handler names (`attachTag`), and `tag` for one linked row's key.
+        var singularType: String
+        var singularVariable: String
+        var idType: String
+        /// The pivot columns' type: the keys' (`.bigint`, or UUID text in `--ids dual` apps).
+        var keyType: String
+        /// The column both foreign keys point at: `id` or `public_id`.
+        var keyColumn: String
+        /// The owner's property the pivot holds: `id` or `publicId`.
+        var ownerKey: String
+        var idsMethod: String
+        var targetSoftDeletes: Bool
+        var hasResponse: Bool
+        /// Whether the generated test covers it (see ``ResourceValues/testedLinks``).
+        var tested: Bool
+        var last: Bool
     }
 
     struct ReferencedTable: Encodable {
