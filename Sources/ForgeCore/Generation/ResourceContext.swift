@@ -76,6 +76,7 @@ struct ResourceContext {
             linkColumns: links.map { "\"\($0.idsKey)\"" }.joined(separator: ", "),
             hasIncludes: references.contains(where: \.hasResponse) || children.contains(where: \.hasResponse) || links.contains(where: \.hasResponse),
             serviceImportsFoundation: dualIDs && (!references.isEmpty || !links.isEmpty),
+            controllerImportsFoundation: dualIDs && !links.isEmpty,
             referenceSetup: referenceSetup,
             referencedTables: referencedTables(references),
             indexes: fields.filter(\.isIndexed).map { .init(name: "\(names.table)_\($0.name)_index", column: $0.name) },

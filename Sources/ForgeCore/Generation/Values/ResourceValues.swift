@@ -55,6 +55,8 @@ struct ResourceValues: Encodable {
     var linkColumns: String
     var hasIncludes: Bool
     var serviceImportsFoundation: Bool
+    /// Whether the controller names `UUID` (the link routes of a `--ids dual` app).
+    var controllerImportsFoundation: Bool
     /// The rows a generated test creates before its own: one per referenced table, deepest first.
     var referenceSetup: [SetupStep]
     /// One entry per table the references point at (a seeder reads each table's ids once).
