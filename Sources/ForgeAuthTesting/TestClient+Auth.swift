@@ -18,4 +18,24 @@ extension TestClient {
         let tokens = await AccessTokens(secret: secret, lifetime: settings.accessTokenLifetime)
         return withBearer(try await tokens.issue(for: user))
     }
+
+    /// A client signed in as a new account `email`, registered and signed in through the auth
+    /// routes, so the user is a real row (what rows of `--owned` resources point at).
+    ///
+    /// ```swift
+    /// let ada = try await client.signingUp("ada@example.com")
+    /// let bob = try await client.signingUp("bob@example.com")
+    /// ```
+    public func signingUp(_ email: String, password: String = "correct horse battery staple") async throws -> TestClient {
+        let anonymous = withoutBearer()
+        let registered = try await anonymous.send(.post, "/api/auth/register", json: ["email": .string(email), "password": .string(password)])
+        guard registered.status == .accepted else {
+            throw TestClientError(message: "POST /api/auth/register answered \(registered.status.code): \(registered.text)")
+        }
+        let login = try await anonymous.send(.post, "/api/auth/login", json: ["email": .string(email), "password": .string(password)])
+        guard let token = login.json["data"]["access_token"].string else {
+            throw TestClientError(message: "POST /api/auth/login answered \(login.status.code): \(login.text)")
+        }
+        return withBearer(token)
+    }
 }

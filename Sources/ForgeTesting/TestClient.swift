@@ -27,6 +27,13 @@ public struct TestClient: Sendable {
         return copy
     }
 
+    /// The same client without a bearer token: an anonymous caller.
+    public func withoutBearer() -> TestClient {
+        var copy = self
+        copy.defaultHeaders[.authorization] = nil
+        return copy
+    }
+
     /// Sends `method path` with an optional JSON body and returns the parsed response.
     public func send(
         _ method: HTTPRequest.Method,

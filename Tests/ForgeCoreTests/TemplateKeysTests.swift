@@ -53,7 +53,7 @@ import Testing
             let step = AlterMigrationValues.Step(.addColumn, table: "posts", column: "phone", type: ".text", constraints: [".notNull"])
             let direction = AlterResourceValues.Direction(
                 function: "prepare", fills: [.init(column: "phone", value: "literal: 0")], inPlace: true, additions: [step],
-                renames: [.init(from: "a", to: "b", last: true)], hasRenames: true, dualIDs: true, softDeletes: true,
+                renames: [.init(from: "a", to: "b", last: true)], hasRenames: true, dualIDs: true, softDeletes: true, owned: true,
                 fields: resource.fields, indexes: resource.indexes, postgres: [.init(column: "phone")],
                 dropLinks: resource.links, changesTable: true, createLinks: resource.links)
             tree = try TemplateTree.of(AlterResourceValues(command: "forge", summary: "Alters.", migrationName: "m", migrationType: "M",
@@ -91,7 +91,7 @@ import Testing
 }
 
 extension ResourceValues {
-    /// The every-type resource, protected, soft-deleting, with dual ids: every option on.
+    /// The every-type resource, protected, owned, soft-deleting, with dual ids: every option on.
     static func sample() throws -> ResourceValues {
         var manifest = Manifest(appName: "shop", auth: true)
         manifest = try ResourceGenerator(manifest: manifest, templates: builtInTemplates)
@@ -99,13 +99,13 @@ extension ResourceValues {
         let specs = try String(contentsOf: repositoryRoot.appendingPathComponent("Fixtures/every-type.specs"), encoding: .utf8)
             .split(separator: "\n").map(String.init).filter { !$0.hasPrefix("#") && !$0.isEmpty }
         let product = try ResourceGenerator(manifest: manifest, templates: builtInTemplates)
-            .plan(name: "Product", specs: specs, softDeletes: true, protected: true, date: .now).manifest
+            .plan(name: "Product", specs: specs, softDeletes: true, protected: true, owned: true, date: .now).manifest
         let resource = try #require(product.resources.last)
         var values = try ResourceContext(resource: resource, manifest: product, command: "forge make:resource Product").values
         values.dualIDs = true
         // Nothing points at Product; a has-many side puts those sections' keys in view too.
         values.children = [.init(relation: "reviews", childType: "Review", childPluralVariable: "reviews", column: "product_id", key: "publicId",
-                                childProperty: "productId", includeName: "reviews", hasResponse: true)]
+                                childProperty: "productId", includeName: "reviews", hasResponse: true, childOwned: true)]
         values.includedChildren = values.children
         values.hasIncludes = true
         return values

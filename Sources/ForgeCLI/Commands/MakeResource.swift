@@ -24,6 +24,7 @@ struct MakeResource: ParsableCommand {
           forge make:resource Customer -f email:email:required,unique -f name:string:max:80 --dry-run
           forge make:resource Comment -f body:text:required -f post:references/Post:required --soft-deletes
           forge make:resource Product -f price:money:required,ge:0 -f status:enum/draft/live:default:draft -p
+          forge make:resource Note -f body:text:required -p --owned
         """
     )
 
@@ -39,6 +40,9 @@ struct MakeResource: ParsableCommand {
     @Flag(name: [.short, .customLong("protected")], help: "Put every route behind authentication (Authorization: Bearer <access token>).")
     var protected = false
 
+    @Flag(help: "Each row belongs to the signed-in user who made it (a user_id column); every route sees only the caller's rows. Needs -p.")
+    var owned = false
+
     @Flag(help: "Soft-delete rows (a deleted_at column, a restore route, trashed rows hidden from lists).")
     var softDeletes = false
 
@@ -51,7 +55,7 @@ struct MakeResource: ParsableCommand {
         var trace = PhaseTrace()
         let workspace = try Workspace.current()
         trace.mark("read forge.yaml and locate templates")
-        let plan = try workspace.resources.plan(name: name, specs: fields, softDeletes: softDeletes, protected: protected, drop: drop, date: Date())
+        let plan = try workspace.resources.plan(name: name, specs: fields, softDeletes: softDeletes, protected: protected, owned: owned, drop: drop, date: Date())
         trace.mark("parse and render")
         try output.write(plan, in: workspace, command: "make:resource", upToDate: "\(name) is up to date: nothing to write.",
                          next: ["forge db:migrate", "forge serve"])

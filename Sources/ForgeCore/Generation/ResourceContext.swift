@@ -55,6 +55,7 @@ struct ResourceContext {
             snakeCaseKeys: fields.allSatisfy { $0.name.split(separator: "_").dropFirst().allSatisfy { $0.first?.isLetter == true } },
             softDeletes: resource.softDeletes ?? false,
             protected: resource.protected ?? false,
+            owned: resource.owned ?? false,
             runner: resource.protected == true ? "signedIn" : "app.run",
             dualIDs: dualIDs,
             idAccessor: dualIDs ? "string" : "int",
@@ -219,6 +220,7 @@ struct ResourceContext {
             keyCase: dualIDs ? "publicID" : "id",
             idsMethod: dualIDs ? "publicIDs" : "ids",
             optional: !field.isNotNull,
+            targetOwned: target.owned == true,
             last: false
         )
     }
@@ -261,8 +263,11 @@ struct ResourceContext {
     }
 
     /// Every reference in the app that points at this resource, as its has-many side.
+    /// An owned child of a resource nobody owns is left out: its rows are reached through its own
+    /// routes, which see only the caller's (an include would show everyone's).
     var children: [ResourceValues.ChildValues] {
         manifest.resources.flatMap { child -> [ResourceValues.ChildValues] in
+            guard child.owned != true || resource.owned == true else { return [] }
             let pointing = child.fields.filter { manifest.target(of: $0, owner: child)?.name == resource.name }
             guard !pointing.isEmpty, let childNames = try? ResourceName(child.name, inflector: manifest.inflector) else { return [] }
             return pointing.map { field in
@@ -270,7 +275,7 @@ struct ResourceContext {
                 return ResourceValues.ChildValues(
                     relation: relation, childType: child.name, childPluralVariable: childNames.pluralVariable, column: field.name,
                     key: dualIDs ? "publicId" : "id", childProperty: field.property, includeName: relation.snakeCased,
-                    hasResponse: child.has(.response)
+                    hasResponse: child.has(.response), childOwned: child.owned == true
                 )
             }
         }
@@ -299,7 +304,7 @@ struct ResourceContext {
                 tables[index].required = tables[index].required || !reference.optional
             } else {
                 tables.append(.init(targetTable: reference.targetTable, targetType: reference.targetType, tableIds: reference.tableIds,
-                                    idsMethod: reference.idsMethod, required: !reference.optional))
+                                    idsMethod: reference.idsMethod, required: !reference.optional, targetOwned: reference.targetOwned))
             }
         }
         return tables

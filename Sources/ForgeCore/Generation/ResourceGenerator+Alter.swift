@@ -182,7 +182,7 @@ extension ResourceGenerator {
         return AlterResourceValues.Direction(
             function: function, fills: fills, inPlace: inPlace, additions: steps,
             renames: renames, hasRenames: !renames.isEmpty, dualIDs: values.dualIDs, softDeletes: values.softDeletes,
-            fields: values.fields, indexes: values.indexes, postgres: postgres,
+            owned: values.owned, fields: values.fields, indexes: values.indexes, postgres: postgres,
             dropLinks: before.values.links.filter { droppedLinks.contains($0.linkName) },
             changesTable: !(inPlace && steps.isEmpty && postgres.isEmpty && fills.isEmpty),
             createLinks: values.links.filter { createdLinks.contains($0.linkName) }

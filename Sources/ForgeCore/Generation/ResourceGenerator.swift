@@ -39,7 +39,7 @@ public struct ResourceGenerator {
     /// command again renders identical files; with no specs it keeps its stored fields too.
     /// `layers` limits what is rendered (`make:model` renders the model, and with `-m` the
     /// migration); `nil` renders every layer.
-    public func plan(name: String, specs: [String], softDeletes: Bool = false, protected: Bool = false,
+    public func plan(name: String, specs: [String], softDeletes: Bool = false, protected: Bool = false, owned: Bool = false,
                      layers: [Manifest.Layer]? = nil, drop: Bool = false, date: Date) throws(ForgeError) -> Plan {
         let names: ResourceName
         let parsed: [Field]
@@ -51,7 +51,14 @@ public struct ResourceGenerator {
         }
         let existing = manifest.resources.first { $0.name == names.type }
         let command = layers == nil ? "make:resource" : "make:model"
-        if protected { try manifest.requireAuth(for: "forge make:resource \(names.type) -p") }
+        if owned, !protected {
+            throw ForgeError("\(command) \(names.type) --owned: rows that belong to their users need a signed-in caller; add -p (forge make:resource \(names.type) -p --owned)", isUsageError: true)
+        }
+        if protected { try manifest.requireAuth(for: "forge make:resource \(names.type) -p\(owned ? " --owned" : "")") }
+        if owned, let existing, existing.owned != true {
+            throw ForgeError("\(command) \(names.type) --owned: \(existing.table) already exists without an owner column, and its rows would have none; make a new owned resource and copy the rows in a migration of your own")
+        }
+        let isOwned = owned || existing?.owned == true
         let fields: [Field]
         if parsed.isEmpty, let existing {
             try Manifest.check(existing)
@@ -65,7 +72,7 @@ public struct ResourceGenerator {
             guard parsed.contains(where: \.isColumn) else {
                 throw ForgeError("\(command) \(name) needs at least one column besides its many-to-many relations, for example -f name:string:required")
             }
-            fields = try manifest.resolveReferences(parsed, of: names, specs: specs)
+            fields = try manifest.resolveReferences(parsed, of: names, specs: specs, owned: isOwned)
             // A rerun with other fields is a change of the table: the same plan as `forge alter`.
             if layers == nil, let existing, existing.layers == nil, existing.fields != fields {
                 return try alter(name: existing.name, Self.alteration(from: existing, to: fields, specs: specs, drop: drop), date: date)
@@ -91,7 +98,9 @@ public struct ResourceGenerator {
             migration: existing?.migration ?? MigrationName.make("create_\(names.table)", at: date, after: manifest.migrationNames),
             fields: fields,
             softDeletes: softDeletes || (parsed.isEmpty && existing?.softDeletes == true),
-            protected: protected || (parsed.isEmpty && existing?.protected == true),
+            // An owned resource stays protected and owned: dropping either would show everyone's rows.
+            protected: protected || isOwned || (parsed.isEmpty && existing?.protected == true),
+            owned: isOwned,
             layers: stored
         )
         var updated = manifest

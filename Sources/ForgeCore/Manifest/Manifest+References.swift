@@ -20,7 +20,8 @@ extension Manifest {
     /// Ties each new field of resource `names` to what it refers to: a `references/Target`
     /// gains its foreign key, a `foreign:table.id` its target; refused with a suggestion when the
     /// target does not exist, points forward in migration order, or cannot be satisfied.
-    func resolveReferences(_ fields: [Field], of names: ResourceName, specs: [String]) throws(ForgeError) -> [Field] {
+    /// `owned`: whether resource `names` is owned; only owned resources may refer to owned ones.
+    func resolveReferences(_ fields: [Field], of names: ResourceName, specs: [String], owned: Bool = false) throws(ForgeError) -> [Field] {
         let known = resources.map { ReferenceTarget(name: $0.name, table: $0.table) } + [ReferenceTarget(name: names.type, table: names.table)]
         var resolved: [Field] = []
         for (field, spec) in zip(fields, specs) {
@@ -31,6 +32,14 @@ extension Manifest {
             }
             if field.type == .many {
                 try checkLinks(field, of: names, among: fields, known: known)
+            }
+            if let owner = resources.first(where: { $0.name == target.name }), owner.owned == true, target.name != names.type {
+                if field.type == .many {
+                    throw ForgeError("'\(spec)': \(target.name) rows belong to their users, and a link table cannot tell whose a link is; refer to them from an owned resource with \(field.name.snakeCased):references/\(target.name) instead")
+                }
+                if !owned {
+                    throw ForgeError("'\(spec)': \(target.name) rows belong to their users, so only another owned resource may point at them (make this one with -p --owned), or anyone could reach another user's rows through it")
+                }
             }
             if app.ids == .dual, field.type != .reference, field.type != .many {
                 throw ForgeError("'\(spec)': this app's API never shows integer ids, so refer to rows with a reference instead, as in \(field.relation.snakeCased):references/\(target.name)")

@@ -33,6 +33,7 @@ extension Manifest {
             out += "  migration: \(Self.scalar(resource.migration))\n"
             if resource.softDeletes == true { out += "  softDeletes: true\n" }
             if resource.protected == true { out += "  protected: true\n" }
+            if resource.owned == true { out += "  owned: true\n" }
             if let layers = resource.layers {
                 out += "  layers: [\(layers.map(\.rawValue).joined(separator: ", "))]\n"
             }

@@ -8,7 +8,8 @@ import Yams
 public struct Manifest: Codable, Equatable, Sendable {
     /// The format this forge reads and writes.
     /// Version 2 added enum `values`, reference `target`s and the gt/ge/lt/le/foreign rules;
-    /// version 3 added a resource's `layers` and `protected`, `components`, and `app.auth`.
+    /// version 3 added a resource's `layers` and `protected`, `components`, and `app.auth`,
+    /// later a resource's `owned`.
     /// Older files read unchanged.
     public static let currentVersion = 3
     /// The file name at the root of every forge app.
@@ -58,6 +59,9 @@ public struct Manifest: Codable, Equatable, Sendable {
         public var softDeletes: Bool?
         /// Whether its routes need an authenticated caller (`make:resource -p`).
         public var protected: Bool?
+        /// Whether each row belongs to a user (`make:resource -p --owned`): a `user_id` column set
+        /// from the signed-in caller, and every route sees only the caller's rows.
+        public var owned: Bool?
         /// The layers generated so far, when not all of them (`make:model` makes only the model);
         /// `nil` means every layer.
         public var layers: [Layer]?
@@ -67,13 +71,14 @@ public struct Manifest: Codable, Equatable, Sendable {
         public var alterations: [String]?
 
         public init(name: String, table: String, migration: String, fields: [Field], softDeletes: Bool = false, protected: Bool = false,
-                    layers: [Layer]? = nil, alterations: [String]? = nil) {
+                    owned: Bool = false, layers: [Layer]? = nil, alterations: [String]? = nil) {
             self.name = name
             self.table = table
             self.migration = migration
             self.fields = fields
             self.softDeletes = softDeletes ? true : nil
             self.protected = protected ? true : nil
+            self.owned = owned ? true : nil
             self.layers = layers.flatMap { Layer.stored(Set($0)) }
             self.alterations = alterations?.isEmpty == true ? nil : alterations
         }

@@ -67,6 +67,8 @@ enum ManifestReader {
             }
             let protected = value(of: lines.first, key: "  protected") == "true"
             if protected { lines.removeFirst() }
+            let owned = value(of: lines.first, key: "  owned") == "true"
+            if owned { lines.removeFirst() }
             var layers: [Manifest.Layer]?
             if let list = value(of: lines.first, key: "  layers") {
                 guard list.hasPrefix("["), list.hasSuffix("]") else { return nil }
@@ -128,7 +130,7 @@ enum ManifestReader {
             }
             manifest.resources.append(Manifest.Resource(
                 name: name, table: table, migration: migration, fields: fields,
-                softDeletes: softDeletes, protected: protected, layers: layers, alterations: alterations
+                softDeletes: softDeletes, protected: protected, owned: owned, layers: layers, alterations: alterations
             ))
         }
         return manifest

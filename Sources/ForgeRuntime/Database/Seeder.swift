@@ -20,6 +20,8 @@ extension ModelRepository {
         var columns = try SQLQueryEncoder.columns(nilAsNull: true).encode(first).map(\.0)
             + ["created_at", "updated_at"]
         let encoder = SQLQueryEncoder(nilEncodingStrategy: .asNil)
+        let owner = try ownerCondition()
+        if let owner { columns.append(owner.column) }
         if Record.publicIDs { columns.append("public_id") }
         let rowsPerStatement = max(1, 30_000 / columns.count)
         var start = 0
@@ -28,6 +30,7 @@ extension ModelRepository {
             let insert = database.insert(into: Record.table).columns(columns)
             for draft in chunk {
                 var values = try encoder.encode(draft).map(\.1) + [SQLBind(now), SQLBind(now)]
+                if let owner { values.append(SQLBind(owner.id)) }
                 if Record.publicIDs { values.append(SQLBind(UUID())) }
                 insert.values(values)
             }
@@ -49,14 +52,14 @@ extension ModelRepository {
 
     /// The public ids of up to `limit` live rows, for references in `--ids dual` apps.
     public func publicIDs(limit: Int = 1000) async throws -> [UUID] {
-        let query = database.select().column("public_id").from(Record.table).orderBy("id").limit(limit)
+        let query = try scoped(database.select().column("public_id").from(Record.table).orderBy("id").limit(limit))
         if Record.softDeletes { query.where("deleted_at", .is, SQLLiteral.null) }
         return try await query.all(decoding: PublicIDRow.self).map(\.publicID)
     }
 
     /// The ids of up to `limit` live rows, for factories whose rows must point at existing ones.
     public func ids(limit: Int = 1000) async throws -> [Int] {
-        let query = database.select().column("id").from(Record.table).orderBy("id").limit(limit)
+        let query = try scoped(database.select().column("id").from(Record.table).orderBy("id").limit(limit))
         if Record.softDeletes { query.where("deleted_at", .is, SQLLiteral.null) }
         return try await query.all(decoding: IDRow.self).map(\.id)
     }

@@ -19,6 +19,10 @@ public protocol Model: Codable, Sendable {
     static var softDeletes: Bool { get }
     /// Whether rows carry a `public_id` UUID that the API uses instead of the integer key.
     static var publicIDs: Bool { get }
+    /// The column holding the `users.id` each row belongs to (`user_id` for `--owned`
+    /// resources), or `nil` for rows nobody owns. Repositories then see only their
+    /// ``OwnerScope``'s rows.
+    static var ownerColumn: String? { get }
     /// The integer primary key the database assigned.
     var id: Int { get }
 }
@@ -27,4 +31,5 @@ extension Model {
     public static var listing: ListingRules { ListingRules(columns: [:]) }
     public static var softDeletes: Bool { false }
     public static var publicIDs: Bool { false }
+    public static var ownerColumn: String? { nil }
 }

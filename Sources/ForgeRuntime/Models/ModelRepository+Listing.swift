@@ -5,7 +5,7 @@ extension ModelRepository {
     /// One page of rows matching `query`: its filters, order and trash scope.
     public func list(_ query: ListQuery) async throws -> Page<Record> {
         let select = database.select().column("*").from(Record.table)
-        apply(query, to: select)
+        try apply(query, to: select)
         for key in query.sort {
             select.orderBy(SQLOrderBy(expression: Self.sortable(key.column), direction: key.descending ? SQLDirection.descending : SQLDirection.ascending))
         }
@@ -25,7 +25,7 @@ extension ModelRepository {
         let select = database.select()
             .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "total")
             .from(Record.table)
-        apply(query, to: select)
+        try apply(query, to: select)
         return try await select.first(decoding: CountRow.self)?.total ?? 0
     }
 
@@ -35,7 +35,8 @@ extension ModelRepository {
         return DialectExpression(sqlite: SQLFunction("CAST", args: SQLAlias(SQLIdentifier(column), as: SQLRaw("REAL"))), postgres: SQLIdentifier(column))
     }
 
-    private func apply(_ query: ListQuery, to select: SQLSelectBuilder) {
+    private func apply(_ query: ListQuery, to select: SQLSelectBuilder) throws(AppError) {
+        _ = try scoped(select)
         for filter in query.filters {
             if let pivot = Record.listing.links[filter.column] {
                 // Membership of a many-to-many relation: the rows the pivot links to the value.

@@ -22,12 +22,18 @@ public protocol ModelRepository: Sendable {
     associatedtype Record: Model
     /// The database (or transaction) queries run on.
     var database: any SQLDatabase { get }
+    /// Whose rows it sees, for a model with an ``Model/ownerColumn``; ignored otherwise. A
+    /// repository of an owned model declares it without a default, so every use names one.
+    var owner: OwnerScope { get }
 }
 
 extension ModelRepository {
+    /// No caller: an owned model's rows are refused, other models' unaffected.
+    public var owner: OwnerScope { .nobody }
+
     /// The row `key` names, or `nil` (trashed rows only when `includingTrashed`).
     public func find(_ key: RecordKey, includingTrashed: Bool = false) async throws -> Record? {
-        let query = database.select().column("*").from(Record.table).where(SQLIdentifier(key.column), .equal, key.bind)
+        let query = try scoped(database.select().column("*").from(Record.table).where(SQLIdentifier(key.column), .equal, key.bind))
         if Record.softDeletes && !includingTrashed {
             query.where("deleted_at", .is, SQLLiteral.null)
         }
@@ -36,7 +42,7 @@ extension ModelRepository {
 
     /// The row whose `column` equals `value`, or `nil` (never a trashed row).
     public func first(where column: String, equals value: some Encodable & Sendable) async throws -> Record? {
-        let query = database.select().column("*").from(Record.table).where(SQLIdentifier(column), .equal, SQLBind(value))
+        let query = try scoped(database.select().column("*").from(Record.table).where(SQLIdentifier(column), .equal, SQLBind(value)))
         if Record.softDeletes {
             query.where("deleted_at", .is, SQLLiteral.null)
         }
@@ -46,7 +52,7 @@ extension ModelRepository {
     /// Every row whose `column` equals `value`, ordered by primary key (never a trashed row):
     /// the rows of a has-many relation, as in `post.comments(on:)`.
     public func all(where column: String, equals value: some Encodable & Sendable) async throws -> [Record] {
-        let query = database.select().column("*").from(Record.table).where(SQLIdentifier(column), .equal, SQLBind(value))
+        let query = try scoped(database.select().column("*").from(Record.table).where(SQLIdentifier(column), .equal, SQLBind(value)))
         if Record.softDeletes {
             query.where("deleted_at", .is, SQLLiteral.null)
         }
@@ -64,7 +70,7 @@ extension ModelRepository {
     }
 
     /// Whether a row other than `excluding` has `column` equal to `value`. Trashed rows count:
-    /// they still hold their unique values.
+    /// they still hold their unique values, and so do other owners' rows (`unique` is global).
     public func exists(_ column: String, equals value: some Encodable & Sendable, excluding key: RecordKey? = nil) async throws -> Bool {
         let query = database.select()
             .column("id")
@@ -82,6 +88,10 @@ extension ModelRepository {
     public func insert(_ values: some Encodable & Sendable) async throws -> Record {
         let now = Date()
         var pairs = try SQLQueryEncoder.columns().encode(values) + [("created_at", SQLBind(now)), ("updated_at", SQLBind(now))]
+        if let (column, id) = try ownerCondition() {
+            pairs.removeAll { $0.0 == column }
+            pairs.append((column, SQLBind(id)))
+        }
         if Record.publicIDs {
             pairs.append(("public_id", SQLBind(UUID())))
         }
@@ -110,19 +120,19 @@ extension ModelRepository {
     public func delete(_ key: RecordKey) async throws -> Bool {
         guard Record.softDeletes else { return try await forceDelete(key) }
         let now = Date()
-        return try await database.update(Record.table)
+        return try await scoped(database.update(Record.table)
             .set("deleted_at", to: SQLBind(now))
             .set("updated_at", to: SQLBind(now))
             .where(SQLIdentifier(key.column), .equal, key.bind)
-            .where("deleted_at", .is, SQLLiteral.null)
+            .where("deleted_at", .is, SQLLiteral.null))
             .returning("id")
             .first(decoding: IDRow.self) != nil
     }
 
     /// Removes the row `key` names for good, trashed or not; returns whether there was one.
     public func forceDelete(_ key: RecordKey) async throws -> Bool {
-        try await database.delete(from: Record.table)
-            .where(SQLIdentifier(key.column), .equal, key.bind)
+        try await scoped(database.delete(from: Record.table)
+            .where(SQLIdentifier(key.column), .equal, key.bind))
             .returning("id")
             .first(decoding: IDRow.self) != nil
     }
@@ -130,11 +140,11 @@ extension ModelRepository {
     /// Brings back the trashed row `key` names; returns it, or `nil` when there is none.
     public func restore(_ key: RecordKey) async throws -> Record? {
         guard Record.softDeletes else { return nil }
-        return try await database.update(Record.table)
+        return try await scoped(database.update(Record.table)
             .set("deleted_at", to: SQLLiteral.null)
             .set("updated_at", to: SQLBind(Date()))
             .where(SQLIdentifier(key.column), .equal, key.bind)
-            .where("deleted_at", .isNot, SQLLiteral.null)
+            .where("deleted_at", .isNot, SQLLiteral.null))
             .returning("*")
             .first(decoding: Record.self, keyDecodingStrategy: .columns)
     }
@@ -148,7 +158,7 @@ extension ModelRepository {
         if Record.softDeletes {
             query.where("deleted_at", .is, SQLLiteral.null)
         }
-        return try await query.returning("*").first(decoding: Record.self, keyDecodingStrategy: .columns)
+        return try await scoped(query).returning("*").first(decoding: Record.self, keyDecodingStrategy: .columns)
     }
 }
 

@@ -21,6 +21,8 @@ struct AlterResourceValues: Encodable {
         var hasRenames: Bool
         var dualIDs: Bool
         var softDeletes: Bool
+        /// The rebuilt table keeps its `user_id` (`--owned` resources).
+        var owned: Bool
         var fields: [ResourceValues.FieldValues]
         var indexes: [ResourceValues.IndexValues]
         /// PostgreSQL: `ALTER TABLE` in place.

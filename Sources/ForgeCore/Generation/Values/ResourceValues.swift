@@ -24,6 +24,8 @@ struct ResourceValues: Encodable {
     var snakeCaseKeys: Bool
     var softDeletes: Bool
     var `protected`: Bool
+    /// Rows belong to users (`--owned`): a `user_id` column, and every repository made with an owner.
+    var owned: Bool
     /// What a generated test runs its client in: `signedIn` or `app.run`.
     var runner: String
     var dualIDs: Bool
@@ -144,6 +146,8 @@ struct ResourceValues: Encodable {
         var keyCase: String
         var idsMethod: String
         var optional: Bool
+        /// Whether the target is owned too (its repository then takes the same owner).
+        var targetOwned: Bool
         var last: Bool
     }
 
@@ -161,6 +165,8 @@ struct ResourceValues: Encodable {
         var includeName: String
         /// Whether the child has a response type (`make:model` resources have none).
         var hasResponse: Bool
+        /// Whether the child is owned (then so is this resource, and the child's rows are this row's owner's).
+        var childOwned: Bool
     }
 
     /// `tags:many/Tag` of `Post`: the pivot `post_tags (post_id, tag_id)`, the routes under
@@ -215,6 +221,8 @@ struct ResourceValues: Encodable {
         var idsMethod: String
         /// Whether any field pointing at the table must be set.
         var required: Bool
+        /// Whether the table's rows are owned: a seeder reads only its owner's.
+        var targetOwned: Bool
     }
 
     struct SetupStep: Encodable {
