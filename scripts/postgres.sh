@@ -20,7 +20,7 @@ done
 psql_admin() { su postgres -c "psql -v ON_ERROR_STOP=1 -qtAc \"$1\""; }
 [ "$(psql_admin "SELECT 1 FROM pg_roles WHERE rolname = 'forge'")" = "1" ] \
     || psql_admin "CREATE ROLE forge LOGIN SUPERUSER PASSWORD 'forge'" >&2
-for database in forge_test forge_e2e forge_e2e_alter forge_relations; do
+for database in forge_test forge_e2e forge_e2e_alter forge_relations forge_owned; do
     [ "$(psql_admin "SELECT 1 FROM pg_database WHERE datname = '$database'")" = "1" ] \
         || psql_admin "CREATE DATABASE $database OWNER forge" >&2
 done

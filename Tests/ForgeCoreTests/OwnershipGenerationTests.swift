@@ -1,0 +1,89 @@
+@testable import ForgeCore
+import Foundation
+import Testing
+
+/// `make:resource NAME -p --owned`: a user_id column, repositories that always name an owner,
+/// and references between owned and shared resources that cannot leak another user's rows.
+@Suite struct OwnershipGenerationTests {
+    static let date = Date(timeIntervalSince1970: 1_764_072_000)
+
+    static func file(_ path: String, in plan: GenerationPlan) -> String? {
+        plan.files.first { $0.path == path }?.contents
+    }
+
+    static func journal() throws -> GenerationPlan {
+        let notebooks = try ResourceGenerator(manifest: Manifest(appName: "journal", auth: true), templates: builtInTemplates)
+            .plan(name: "Notebook", specs: ["title:string:required"], protected: true, owned: true, date: date)
+        return try ResourceGenerator(manifest: notebooks.manifest, templates: builtInTemplates)
+            .plan(name: "Entry", specs: ["body:text:required", "notebook:references/Notebook:required"], protected: true, owned: true,
+                  date: date.addingTimeInterval(60))
+    }
+
+    @Test func anOwnedResourceScopesEveryLayer() throws {
+        let plan = try Self.journal()
+        #expect(plan.manifest.resources.allSatisfy { $0.owned == true && $0.protected == true })
+        #expect(try plan.manifest.yaml().contains("  protected: true\n  owned: true\n"))
+        let migration = try #require(plan.files.first { $0.path.hasPrefix("Sources/App/Migrations/CreateEntries") }?.contents)
+        #expect(migration.contains(#".column("user_id", type: .bigint, .notNull, .references("users", "id", onDelete: .cascade))"#))
+        #expect(migration.contains(#"create(index: "entries_user_id_index")"#))
+        let model = try #require(Self.file("Sources/App/Models/Entry.swift", in: plan))
+        #expect(model.contains(#"static let ownerColumn: String? = "user_id""#))
+        #expect(model.contains("var userId: Int"))
+        #expect(model.contains("NotebookRepository(database: database, owner: .user(userId)).find(.id(notebookId))"))
+        #expect(try #require(Self.file("Sources/App/Models/Notebook.swift", in: plan)).contains("EntryRepository(database: database, owner: .user(userId))"))
+        #expect(try #require(Self.file("Sources/App/Repositories/EntryRepository.swift", in: plan)).contains("let owner: OwnerScope"))
+        let service = try #require(Self.file("Sources/App/Services/EntryService.swift", in: plan))
+        #expect(service.contains("var owner: OwnerScope = .nobody"))
+        #expect(!service.contains("EntryRepository(database: db)"))
+        #expect(service.contains("NotebookRepository(database: db, owner: owner).find(.id(notebookId))"))
+        let controller = try #require(Self.file("Sources/App/Controllers/EntryController.swift", in: plan))
+        let handlers = controller.components(separatedBy: "@Sendable func").count - 1
+        #expect(controller.components(separatedBy: "let service = try self.service.owned(by: context.requireUser())").count - 1 == handlers)
+        #expect(!(try #require(Self.file("Sources/App/DTOs/EntryResponse.swift", in: plan))).contains("userId"))
+        let seeder = try #require(Self.file("Sources/App/Seeders/EntrySeeder.swift", in: plan))
+        #expect(seeder.contains("guard let owner = try await OwnerScope.firstUser(on: db)"))
+        #expect(seeder.contains("NotebookRepository(database: db, owner: .user(owner)).ids()"))
+        let tests = try #require(Self.file("Tests/AppTests/EntryTests.swift", in: plan))
+        #expect(tests.contains("func anotherUserSeesNoneOfTheOwnersRows()"))
+        #expect(tests.contains(#"anonymous.signingUp("tester@example.com")"#))
+    }
+
+    @Test func refusesWhatWouldLeakOrCannotWork() throws {
+        let noAuth = ResourceGenerator(manifest: Manifest(appName: "journal"), templates: builtInTemplates)
+        let unprotected = #expect(throws: ForgeError.self) { try noAuth.plan(name: "Note", specs: ["body:text"], owned: true, date: Self.date) }
+        #expect(unprotected?.isUsageError == true && unprotected?.description.contains("add -p") == true)
+        #expect(throws: ForgeError.self) { try noAuth.plan(name: "Note", specs: ["body:text"], protected: true, owned: true, date: Self.date) }
+
+        let plan = try Self.journal()
+        let generator = ResourceGenerator(manifest: plan.manifest, templates: builtInTemplates)
+        let shared = #expect(throws: ForgeError.self) {
+            try generator.plan(name: "Share", specs: ["entry:references/Entry"], protected: true, date: Self.date)
+        }
+        #expect(shared?.description.contains("only another owned resource") == true)
+        let linked = #expect(throws: ForgeError.self) {
+            try generator.plan(name: "Tagging", specs: ["name:string", "entries:many/Entry"], protected: true, owned: true, date: Self.date)
+        }
+        #expect(linked?.description.contains("link table") == true)
+        // Rerun without --owned: it stays owned and protected.
+        let rerun = try generator.plan(name: "Notebook", specs: ["title:string:required,max:300"], date: Self.date)
+        #expect(rerun.manifest.resources.first { $0.name == "Notebook" }?.owned == true)
+
+        let open = try ResourceGenerator(manifest: Manifest(appName: "journal", auth: true), templates: builtInTemplates)
+            .plan(name: "Article", specs: ["title:string"], protected: true, date: Self.date)
+        #expect(throws: ForgeError.self) {
+            try ResourceGenerator(manifest: open.manifest, templates: builtInTemplates).plan(name: "Article", specs: [], protected: true, owned: true, date: Self.date)
+        }
+    }
+
+    @Test func aSharedParentDoesNotIncludeOwnedChildren() throws {
+        let posts = try ResourceGenerator(manifest: Manifest(appName: "blog", auth: true), templates: builtInTemplates)
+            .plan(name: "Post", specs: ["title:string"], date: Self.date)
+        let notes = try ResourceGenerator(manifest: posts.manifest, templates: builtInTemplates)
+            .plan(name: "Note", specs: ["body:text", "post:references/Post"], protected: true, owned: true, date: Self.date.addingTimeInterval(60))
+        let response = try #require(Self.file("Sources/App/DTOs/PostResponse.swift", in: notes))
+        #expect(!response.contains("NoteResponse"))
+        #expect(!(try #require(Self.file("Sources/App/Models/Post.swift", in: notes))).contains("func notes("))
+        // The owned child reaches the shared parent as usual.
+        #expect(try #require(Self.file("Sources/App/DTOs/NoteResponse.swift", in: notes)).contains(#".belongsTo("post", PostResponse.self"#))
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+
+/// A journal whose notebooks and entries belong to their users (`-p --owned`), with shared tags:
+/// two real accounts over HTTP, on SQLite and on PostgreSQL from one build. Every route of an
+/// owned resource (list, count, show, replace, update, delete, nested routes, include, filters,
+/// link routes) shows a user only their own rows, and another user's row is a 404 exactly like a
+/// missing one. PostgreSQL needs FORGE_POSTGRES_URL (scripts/postgres.sh).
+@Suite(.serialized, .enabled(if: endToEndEnabled, "set FORGE_E2E=1 to build and exercise a generated app"))
+struct OwnedAppTests {
+    @Test func ownedRowsStayTheirOwnersOnBothDatabases() async throws {
+        let forge = try forgeBinary.path
+        let folder = try prepareScratchApp(shape: "owned", app: "journal")
+        let app = folder.appendingPathComponent("journal")
+        let created = try runCommand([forge, "new", "journal", "--db", "postgres"], in: folder)
+        #expect(created.status == 0, "\(created.output)")
+        try restoreBuildCache(folder: folder, app: "journal")
+        let refused = try runCommand([forge, "make:resource", "Secret", "-f", "body:text", "--owned"], in: app)
+        #expect(refused.status == 64 && refused.output.contains("add -p"), "\(refused.output)")
+        for arguments in [
+            ["Tag", "-f", "name:string:required,max:40,unique"],
+            ["Notebook", "-f", "title:string:required,max:120", "-p", "--owned"],
+            ["Entry", "-f", "body:text:required", "-f", "notebook:references/Notebook:required,on_delete:cascade", "-f", "tags:many/Tag",
+             "-p", "--owned", "--soft-deletes"],
+        ] {
+            let made = try runCommand([forge, "make:resource"] + arguments, in: app)
+            #expect(made.status == 0, "\(made.output)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: app.appendingPathComponent("Sources/App/Models/Secret.swift").path))
+        let (build, ownWarnings) = try buildApp(app)
+        #expect(build.status == 0, "\(build.output.suffix(4000))")
+        #expect(ownWarnings.isEmpty, "\(ownWarnings.joined(separator: "\n"))")
+        let tests = try runCommand(["swift", "test", "--skip-build"], in: app)
+        #expect(tests.status == 0, "\(tests.output.suffix(4000))")
+        #expect(tests.output.contains("anotherUserSeesNoneOfTheOwnersRows"), "\(tests.output.suffix(2000))")
+
+        var databases = ["sqlite:" + folder.appendingPathComponent("journal.sqlite").path]
+        if let postgres = postgresBaseURL { databases.append(postgres.replacingOccurrences(of: "/forge_test", with: "/forge_owned")) }
+        for url in databases {
+            try await exercise(forge: forge, app: app, database: ["DATABASE_URL": url])
+        }
+    }
+
+    private func signUp(_ email: String, at base: String) async throws -> String {
+        let registered = try await request("POST", "\(base)/api/auth/register", json: ["email": email, "password": "correct horse battery staple"])
+        #expect(registered.status == 202, "\(registered.json ?? "")")
+        let login = try await request("POST", "\(base)/api/auth/login", json: ["email": email, "password": "correct horse battery staple"])
+        return try #require(login["data", "access_token"] as? String, "\(login.json ?? "")")
+    }
+
+    private func exercise(forge: String, app: URL, database: [String: String]) async throws {
+        let which = database["DATABASE_URL"]!.hasPrefix("sqlite") ? "SQLite" : "PostgreSQL"
+        let fresh = try runCommand([forge, "db:fresh"], in: app, environment: database)
+        #expect(fresh.status == 0, "\(which): \(fresh.output)")
+        // Owned rows need an owner: without an account the seeder says so.
+        let early = try runCommand([forge, "db:seed", "--seeder", "Notebook", "--count", "5"], in: app, environment: database)
+        #expect(early.status != 0 && early.output.contains("create an account first"), "\(which): \(early.output)")
+
+        let server = try await LiveServer.start(forge: forge, app: app, environment: database.merging(["RATE_LIMIT": "off"]) { $1 })
+        defer { server.stop() }
+        let base = server.base
+        let ada = try await signUp("ada@example.com", at: base)
+        let bob = try await signUp("bob@example.com", at: base)
+
+        // Ada's rows; a user_id in the body is ignored.
+        let tag = try #require(try await request("POST", "\(base)/api/tags", json: ["name": "private-\(which)"])["data", "id"] as? Int)
+        let notebook = try await request("POST", "\(base)/api/notebooks", json: ["title": "Ada's", "user_id": 2], bearer: ada)
+        #expect(notebook.status == 201 && notebook["data", "user_id"] == nil, "\(which): \(notebook.json ?? "")")
+        let book = try #require(notebook["data", "id"] as? Int)
+        let entry = try await request("POST", "\(base)/api/notebooks/\(book)/entries", json: ["body": "Dear diary", "tag_ids": [tag]], bearer: ada)
+        #expect(entry.status == 201, "\(which): \(entry.json ?? "")")
+        let page = try #require(entry["data", "id"] as? Int)
+
+        // Bob sees none of it, through any route, and cannot point at it.
+        for path in ["/api/notebooks/\(book)", "/api/entries/\(page)", "/api/notebooks/\(book)/entries", "/api/entries/\(page)/tags",
+                     "/api/notebooks/999999", "/api/notebooks/999999/entries"] {
+            #expect(try await request("GET", base + path, bearer: bob).status == 404, "\(which): GET \(path)")
+        }
+        for path in ["/api/notebooks", "/api/entries", "/api/entries?filter%5Bnotebook_id%5D=\(book)", "/api/entries?filter%5Btags%5D=\(tag)&include=notebook,tags"] {
+            let list = try await request("GET", base + path, bearer: bob)
+            #expect(list.status == 200 && list["meta", "total"] as? Int == 0, "\(which): GET \(path) \(list.json ?? "")")
+        }
+        #expect(try await request("GET", "\(base)/api/entries/count", bearer: bob)["data", "count"] as? Int == 0)
+        #expect(try await request("PATCH", "\(base)/api/notebooks/\(book)", json: ["title": "Bob's now"], bearer: bob).status == 404)
+        #expect(try await request("PUT", "\(base)/api/notebooks/\(book)", json: ["title": "Bob's now"], bearer: bob).status == 404)
+        #expect(try await request("DELETE", "\(base)/api/entries/\(page)", bearer: bob).status == 404)
+        #expect(try await request("POST", "\(base)/api/entries/\(page)/restore", bearer: bob).status == 404)
+        #expect(try await request("PUT", "\(base)/api/entries/\(page)/tags", json: ["ids": []], bearer: bob).status == 404)
+        #expect(try await request("DELETE", "\(base)/api/entries/\(page)/tags/\(tag)", bearer: bob).status == 404)
+        let pointed = try await request("POST", "\(base)/api/entries", json: ["body": "Into Ada's", "notebook_id": book], bearer: bob)
+        #expect(pointed.status == 422 && pointed["error", "fields", "notebook_id"] != nil, "\(which): \(pointed.json ?? "")")
+        let nested = try await request("POST", "\(base)/api/notebooks/\(book)/entries", json: ["body": "Into Ada's"], bearer: bob)
+        #expect(nested.status == 404, "\(which): \(nested.json ?? "")")
+        #expect(try await request("GET", "\(base)/api/notebooks").status == 401)
+
+        // Bob's own rows work the same way, and Ada's are untouched.
+        let his = try #require(try await request("POST", "\(base)/api/notebooks", json: ["title": "Bob's"], bearer: bob)["data", "id"] as? Int)
+        #expect(try await request("POST", "\(base)/api/notebooks/\(his)/entries", json: ["body": "Mine"], bearer: bob).status == 201)
+        let shown = try await request("GET", "\(base)/api/notebooks/\(book)?include=entries.tags", bearer: ada)
+        #expect(shown["data", "title"] as? String == "Ada's", "\(which): \(shown.json ?? "")")
+        #expect((shown["data", "entries"] as? [[String: Any]])?.map { $0["body"] as? String } == ["Dear diary"], "\(which): \(shown.json ?? "")")
+        #expect(shown["data", "entries", "0", "tags", "0", "id"] as? Int == tag)
+        #expect(try await request("GET", "\(base)/api/entries", bearer: ada)["meta", "total"] as? Int == 1)
+        #expect(try await request("GET", "\(base)/api/entries", bearer: bob)["meta", "total"] as? Int == 1)
+
+        // Seeded rows go to the first account.
+        let seeded = try runCommand([forge, "db:seed", "--count", "20"], in: app, environment: database)
+        #expect(seeded.status == 0, "\(which): \(seeded.output)")
+        #expect(try await request("GET", "\(base)/api/notebooks", bearer: ada)["meta", "total"] as? Int == 21)
+        #expect(try await request("GET", "\(base)/api/notebooks", bearer: bob)["meta", "total"] as? Int == 1)
+        // Deleting Ada's notebook takes her entries (cascade); Bob's stay.
+        #expect(try await request("DELETE", "\(base)/api/notebooks/\(book)", bearer: ada).status == 204)
+        #expect(try await request("GET", "\(base)/api/entries/\(page)?with_trashed=true", bearer: ada).status == 404)
+        #expect(try await request("GET", "\(base)/api/entries", bearer: bob)["meta", "total"] as? Int == 1)
+    }
+}
