@@ -3,7 +3,7 @@ SWIFT  ?= swift
 PREFIX ?= $(HOME)/.local
 DEMO_DIR ?= .build-demo
 
-.PHONY: help build release install uninstall test test-e2e demo bench bench-http bench-alter bench-include
+.PHONY: help build release install uninstall test test-e2e demo bench bench-http bench-alter bench-include bench-owned
 
 help:
 	@echo "make demo      install forge into \$$PREFIX ($(PREFIX)), then generate, migrate, serve and query an app"
@@ -14,6 +14,7 @@ help:
 	@echo "make bench-http  a generated app against a hand-written baseline under wrk (scripts/bench-http.sh)"
 	@echo "make bench-alter  time forge alter in an app of 20 resources, and the db:migrate after it (scripts/bench-alter.sh)"
 	@echo "make bench-include  a page of 100 posts with and without ?include= under wrk, and its statement count (scripts/bench-include.sh)"
+	@echo "make bench-owned  GET one on an owned resource against a merely protected one under wrk (scripts/bench-owned.sh)"
 
 build:
 	$(SWIFT) build --product forge
@@ -60,3 +61,6 @@ bench-alter: release
 
 bench-include:
 	bash scripts/bench-include.sh
+
+bench-owned:
+	bash scripts/bench-owned.sh

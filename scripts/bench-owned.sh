@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# `GET /api/notes/{id}` on an owned resource (`-p --owned`: every query scoped to the caller)
+# against `GET /api/memos/{id}` on the same resource merely protected (`-p`), same app, same
+# signed-in caller, under wrk (release build, SQLite, 10,000 rows each). Prints req/s and p99
+# of each and the cost of the ownership scope in percent.
+# Usage: bash scripts/bench-owned.sh   (DURATION=10 CONNECTIONS=32 THREADS=2 to change the load)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+WORK="$ROOT/.build-bench/owned"
+DURATION="${DURATION:-10}"
+CONNECTIONS="${CONNECTIONS:-32}"
+THREADS="${THREADS:-2}"
+mkdir -p "$WORK"
+
+command -v wrk > /dev/null || { apt-get update > /dev/null && apt-get install -y wrk > /dev/null; }
+
+echo "building forge and the app (release)…" >&2
+swift build --product forge > /dev/null
+FORGE="$ROOT/.build/debug/forge"
+"$FORGE" runtime:build --release > /dev/null
+APP="$WORK/notes"
+if [ -d "$APP/.build" ]; then mv "$APP/.build" "$WORK/app-build-cache"; fi
+rm -rf "$APP"
+(cd "$WORK" && "$FORGE" new notes > /dev/null)
+if [ -d "$WORK/app-build-cache" ]; then mv "$WORK/app-build-cache" "$APP/.build"; fi
+(cd "$APP" && "$FORGE" make:resource Note -f title:string:required,max:200 -f body:text -p --owned > /dev/null)
+(cd "$APP" && "$FORGE" make:resource Memo -f title:string:required,max:200 -f body:text -p > /dev/null)
+(cd "$APP" && swift build -c release > /dev/null)
+
+DB="$WORK/notes.sqlite"
+rm -f "$DB" "$DB-wal" "$DB-shm"
+export DATABASE_URL="sqlite:$DB" APP_ENV=production LOG_LEVEL=warning RATE_LIMIT=off
+(cd "$APP" && .build/release/notes migrate > /dev/null)
+
+PORT=18904
+(cd "$APP" && exec .build/release/notes serve --port "$PORT") > "$WORK/serve.log" 2>&1 &
+PID=$!
+trap 'kill $PID 2> /dev/null || true' EXIT
+for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$PORT/health" > /dev/null 2>&1 && break; sleep 0.1; done
+API="http://127.0.0.1:$PORT/api"
+for email in ada@example.com bob@example.com; do
+    curl -fs -X POST "$API/auth/register" -H 'Content-Type: application/json' \
+        -d "{\"email\": \"$email\", \"password\": \"correct horse battery staple\"}" > /dev/null
+done
+TOKEN=$(curl -fs -X POST "$API/auth/login" -H 'Content-Type: application/json' \
+    -d '{"email": "ada@example.com", "password": "correct horse battery staple"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["access_token"])')
+
+# 10,000 rows each; Ada owns every other note, Bob the rest, so the scope has rows to skip.
+python3 - "$DB" <<'PY'
+import sqlite3, sys, time
+now = time.time()
+with sqlite3.connect(sys.argv[1]) as db:
+    db.executemany("INSERT INTO notes (user_id, title, body, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
+                   ((1 + i % 2, f"Note {i}", f"Body of note {i}.", now, now) for i in range(1, 10001)))
+    db.executemany("INSERT INTO memos (title, body, created_at, updated_at) VALUES (?, ?, ?, ?)",
+                   ((f"Memo {i}", f"Body of memo {i}.", now, now) for i in range(1, 10001)))
+PY
+
+# Note 5001 is Ada's (odd ids: user 1); Bob's 5000 is a 404 for her.
+check=$(curl -s -o /dev/null -w '%{http_code} ' -H "Authorization: Bearer $TOKEN" "$API/notes/5001"; \
+        curl -s -o /dev/null -w '%{http_code} ' -H "Authorization: Bearer $TOKEN" "$API/notes/5000"; \
+        curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "$API/memos/5001")
+echo "own note, another user's note, memo: $check (expect 200 404 200)"
+
+load() {
+    local name=$1 url=$2
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d2s -H "Authorization: Bearer $TOKEN" "$url" > /dev/null
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -H "Authorization: Bearer $TOKEN" "$url" > "$WORK/$name.txt"
+    printf '%-34s %10s req/s   p99 %s\n' "$name" "$(awk '/Requests\/sec/ {print $2}' "$WORK/$name.txt")" "$(awk '$1 == "99%" {print $2}' "$WORK/$name.txt")"
+}
+load "memos (protected)" "$API/memos/5001"
+load "notes (protected, owned)" "$API/notes/5001"
+load "memos (protected), again" "$API/memos/5001"
+python3 - "$WORK" <<'PY'
+import re, sys
+rate = lambda name: float(re.search(r"Requests/sec:\s+([\d.]+)", open(f"{sys.argv[1]}/{name}.txt").read()).group(1))
+memos = (rate("memos (protected)") + rate("memos (protected), again")) / 2
+notes = rate("notes (protected, owned)")
+print(f"ownership scope costs {100 * (memos - notes) / memos:.1f}% of GET one (memos averaged over both runs)")
+PY
