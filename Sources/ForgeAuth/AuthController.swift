@@ -63,10 +63,13 @@ struct AuthController: RouteRegistrar {
         var name: String?
         var emailVerifiedAt: Date?
         var createdAt: Date
+        var roles: [String]
+        var permissions: [String]
 
         enum CodingKeys: String, CodingKey {
             case id, email, name
             case emailVerifiedAt = "email_verified_at", createdAt = "created_at"
+            case roles, permissions
         }
     }
 
@@ -112,11 +115,13 @@ struct AuthController: RouteRegistrar {
     }
 
     @Sendable func me(_ request: Request, context: AppRequestContext) async throws -> DataEnvelope<UserResponse> {
-        guard let account = try await service.account(id: try context.requireUser().id) else {
+        let user = try context.requireUser()
+        guard let account = try await service.account(id: user.id) else {
             throw AppError.unauthorized("the account no longer exists")
         }
         return DataEnvelope(UserResponse(id: account.id, email: account.email, name: account.name,
-                                         emailVerifiedAt: account.emailVerifiedAt, createdAt: account.createdAt))
+                                         emailVerifiedAt: account.emailVerifiedAt, createdAt: account.createdAt,
+                                         roles: user.roles, permissions: user.permissions))
     }
 
     @Sendable func changePassword(_ request: Request, context: AppRequestContext) async throws -> DataEnvelope<Message> {

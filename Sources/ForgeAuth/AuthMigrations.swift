@@ -1,9 +1,10 @@
 import ForgeRuntime
+import Foundation
 
 /// The auth module's tables. Their names sort before every dated migration, so a resource's
 /// table can refer to `users` from its first migration.
 enum AuthMigrations {
-    static var all: [any Migration] { [CreateUsers(), CreateRefreshTokens(), CreateAuthTokens()] }
+    static var all: [any Migration] { [CreateUsers(), CreateRefreshTokens(), CreateAuthTokens(), CreateRolesAndPermissions()] }
 
     static let timestamp = SQLDataType.dialect(sqlite: "TIMESTAMP", postgres: "TIMESTAMPTZ")
 
@@ -69,6 +70,41 @@ enum AuthMigrations {
 
         func revert(on database: any SQLDatabase) async throws {
             try await database.drop(table: "auth_tokens").ifExists().run()
+        }
+    }
+
+    /// Roles, permissions and who has which: `user_roles (user_id, role_id)` and
+    /// `role_permissions (role_id, permission_id)`, each pair its own primary key and removed with
+    /// either side. The `admin` role exists from the start, so `role:grant EMAIL admin` works
+    /// right after `migrate`.
+    struct CreateRolesAndPermissions: Migration {
+        let name = "0000_00_00_000004_create_roles_and_permissions"
+
+        func prepare(on database: any SQLDatabase) async throws {
+            for table in ["roles", "permissions"] {
+                try await database.create(table: table)
+                    .column("id", type: .bigint, .primaryKey(autoIncrement: true))
+                    .column("name", type: .text, .notNull, .unique)
+                    .column("created_at", type: timestamp, .notNull)
+                    .run()
+            }
+            try await database.create(table: "user_roles")
+                .column("user_id", type: .bigint, .notNull, .references("users", "id", onDelete: .cascade))
+                .column("role_id", type: .bigint, .notNull, .references("roles", "id", onDelete: .cascade))
+                .primaryKey("user_id", "role_id")
+                .run()
+            try await database.create(table: "role_permissions")
+                .column("role_id", type: .bigint, .notNull, .references("roles", "id", onDelete: .cascade))
+                .column("permission_id", type: .bigint, .notNull, .references("permissions", "id", onDelete: .cascade))
+                .primaryKey("role_id", "permission_id")
+                .run()
+            try await database.insert(into: "roles").columns("name", "created_at").values(SQLBind(Roles.admin), SQLBind(Date())).run()
+        }
+
+        func revert(on database: any SQLDatabase) async throws {
+            for table in ["role_permissions", "user_roles", "permissions", "roles"] {
+                try await database.drop(table: table).ifExists().run()
+            }
         }
     }
 }

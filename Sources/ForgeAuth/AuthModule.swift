@@ -1,8 +1,9 @@
 import ForgeRuntime
 import Foundation
 
-/// The auth module of a forge app: `/api/auth/*` routes, the `users`, `refresh_tokens` and
-/// `auth_tokens` tables, and the bearer-token authenticator behind `routes.authenticated()`.
+/// The auth module of a forge app: `/api/auth/*` routes, the `users`, `refresh_tokens`,
+/// `auth_tokens` and role tables, the bearer-token authenticator behind `routes.authenticated()`,
+/// and the account commands of the app's executable (`user:create`, `role:grant`, …).
 /// `forge new` lists one in `AppDefinition(modules:)` unless `--no-auth`.
 ///
 /// ```swift
@@ -22,8 +23,11 @@ public struct AuthModule: AppModule {
         self.mailer = mailer
     }
 
-    /// The `users`, `refresh_tokens` and `auth_tokens` tables, named `0000_00_00_00000N_…`.
+    /// The `users`, `refresh_tokens`, `auth_tokens` and role tables, named `0000_00_00_00000N_…`.
     public var migrations: [any Migration] { AuthMigrations.all }
+
+    /// `user:create`, `role:create`, `role:grant`, `role:revoke` and `permission:grant`.
+    public var commands: [any AppSubcommand.Type] { AccountCommands.all }
 
     /// Installs the bearer-token authenticator and adds `/api/auth/*`. In production the log
     /// mailer logs no mail bodies (they carry tokens).
@@ -31,7 +35,7 @@ public struct AuthModule: AppModule {
         let settings = try AuthSettings(app.configuration)
         let secret = try settings.signingSecret()
         let tokens = await AccessTokens(secret: secret, lifetime: settings.accessTokenLifetime)
-        app.install(authenticator: BearerTokenAuthenticator(tokens: tokens))
+        app.install(authenticator: BearerTokenAuthenticator(tokens: tokens, database: app.database))
         var mailer = self.mailer
         if app.configuration.isProduction, let log = mailer as? LogMailer, !log.redactsBodies {
             mailer = LogMailer(redactsBodies: true)

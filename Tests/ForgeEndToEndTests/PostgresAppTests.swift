@@ -31,7 +31,7 @@ struct PostgresAppTests {
 
         // Migrations: fresh, status, rollback by steps and batch, the production guard.
         let fresh = try runCommand([forge, "db:fresh"], in: app, environment: database)
-        #expect(fresh.status == 0 && fresh.output.contains("migrated 5 migrations") /* the auth module's three, Category and Product */, "\(fresh.output)")
+        #expect(fresh.status == 0 && fresh.output.contains("migrated 6 migrations") /* the auth module's four, Category and Product */, "\(fresh.output)")
         let status = try runCommand([forge, "db:status"], in: app, environment: database)
         #expect(status.output.contains("applied   batch 1") && !status.output.contains("pending"), "\(status.output)")
         let guarded = try runCommand([forge, "db:rollback"], in: app, environment: database.merging(["APP_ENV": "production"]) { $1 })

@@ -62,7 +62,7 @@ struct WholeLoopTests {
         let status = try runCommand([forge, "db:status", "--json"], in: app)
         let json = status.output.firstIndex(of: "{").map { String(status.output[$0...]) } ?? ""
         let statusJSON = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
-        #expect((statusJSON?["pending"] as? [String])?.isEmpty == true && (statusJSON?["applied"] as? [Any])?.count == 1 + EveryGeneratorSteps.migrationCount + 3 /* the auth module's */, "\(status.output)")
+        #expect((statusJSON?["pending"] as? [String])?.isEmpty == true && (statusJSON?["applied"] as? [Any])?.count == 1 + EveryGeneratorSteps.migrationCount + 4 /* the auth module's */, "\(status.output)")
         // Back to an empty database for the HTTP checks below.
         #expect(try runCommand([forge, "db:fresh"], in: app).status == 0)
 

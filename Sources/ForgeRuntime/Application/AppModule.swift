@@ -25,6 +25,10 @@ public protocol AppModule: Sendable {
     /// Called once while the router is built: after the runtime's middleware and health routes,
     /// before the app's own routes, in the order of ``AppDefinition/modules``.
     func setUp(_ app: inout AppModuleSetup) async throws
+
+    /// Commands the module adds to the app's executable (ForgeAuth: `user:create`, `role:grant`…),
+    /// listed by `shop --help` after the runtime's own.
+    var commands: [any AppSubcommand.Type] { get }
 }
 
 extension AppModule {
@@ -33,6 +37,9 @@ extension AppModule {
 
     /// Nothing to set up.
     public func setUp(_ app: inout AppModuleSetup) async throws {}
+
+    /// No commands.
+    public var commands: [any AppSubcommand.Type] { [] }
 }
 
 /// What an ``AppModule`` sees of the app while its router is built, and what it may change.

@@ -14,10 +14,27 @@ public struct AuthUser: Sendable, Equatable, Codable {
     public var id: Int
     /// The account's email address, as it was when the token was issued.
     public var email: String
+    /// The names of the account's roles, sorted, as the database had them when the request came in.
+    public var roles: [String]
+    /// Every permission those roles give, sorted.
+    public var permissions: [String]
 
-    public init(id: Int, email: String) {
+    public init(id: Int, email: String, roles: [String] = [], permissions: [String] = []) {
         self.id = id
         self.email = email
+        self.roles = roles
+        self.permissions = permissions
+    }
+
+    /// Whether the account has role `role`.
+    public func hasRole(_ role: String) -> Bool {
+        roles.contains(role)
+    }
+
+    /// Whether the account may do `permission`: one of its roles grants it, or it is an admin
+    /// (`admin` may do everything).
+    public func can(_ permission: String) -> Bool {
+        permissions.contains(permission) || hasRole("admin")
     }
 }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import Synchronization
 
 /// The app executable's own commands, so production runs without forge (`shop --help` lists
 /// them, `shop help migrate` explains one). ``AppRootCommand`` is the one list of commands.
@@ -10,7 +11,7 @@ public enum AppCommandLine {
     public static func main(_ definition: AppDefinition, arguments: [String] = Array(CommandLine.arguments.dropFirst())) async -> Never {
         let command: any AppSubcommand
         do {
-            command = try parse(arguments)
+            command = try parse(arguments, modules: definition.modules)
         } catch {
             AppRootCommand.exit(withError: error)
         }
@@ -29,6 +30,12 @@ public enum AppCommandLine {
     /// Parses one command line; no arguments at all mean `serve`. Throws argument-parser's
     /// errors (`--help` included), which `AppRootCommand.exit(withError:)` reports.
     public static func parse(_ arguments: [String]) throws -> any AppSubcommand {
+        try parse(arguments, modules: [])
+    }
+
+    /// Parses one command line of an app whose modules may add commands.
+    static func parse(_ arguments: [String], modules: [any AppModule]) throws -> any AppSubcommand {
+        AppRootCommand.moduleCommands.withLock { $0 = modules.flatMap(\.commands) }
         var parsed = try AppRootCommand.parseAsRoot(arguments)
         guard let command = parsed as? any AppSubcommand else {
             // `help [COMMAND]` runs argument-parser's own command, which asks for that help.
@@ -40,7 +47,7 @@ public enum AppCommandLine {
 
     /// Parses and runs one command; throws instead of exiting, for tests.
     public static func run(_ definition: AppDefinition, arguments: [String]) async throws {
-        try await parse(arguments).run(definition)
+        try await parse(arguments, modules: definition.modules).run(definition)
     }
 }
 
@@ -51,6 +58,10 @@ public protocol AppSubcommand: ParsableCommand {
 
 /// The root of the app's command line: the list of its commands, `serve` by default.
 public struct AppRootCommand: ParsableCommand {
+    /// The commands of the app's modules, set before each parse (argument-parser reads its
+    /// subcommands from a static configuration).
+    static let moduleCommands = Mutex<[any AppSubcommand.Type]>([])
+
     /// Named after the executable, so `shop --help` says `shop`.
     public static var configuration: CommandConfiguration {
         CommandConfiguration(
@@ -65,7 +76,7 @@ public struct AppRootCommand: ParsableCommand {
                 SeedCommand.self,
                 RoutesCommand.self,
                 AppDoctorCommand.self,
-            ],
+            ] + moduleCommands.withLock { $0 },
             defaultSubcommand: ServeCommand.self
         )
     }
@@ -73,8 +84,23 @@ public struct AppRootCommand: ParsableCommand {
     public init() {}
 }
 
-/// A failure the app's command line reports in one line, with its exit code.
-struct AppCommandLineError: Error {
-    var message: String
-    var exitCode: Int32
+/// A failure the app's command line reports in one line, with its exit code: 64 for a usage
+/// error (a bad name or value), 1 otherwise.
+public struct AppCommandLineError: Error {
+    public var message: String
+    public var exitCode: Int32
+
+    public init(message: String, exitCode: Int32 = 1) {
+        self.message = message
+        self.exitCode = exitCode
+    }
+}
+
+extension AppDefinition {
+    /// Runs `body` with the app's settings (environment and `.env`) and its database, closed
+    /// afterwards: what a module's command works in.
+    public func withDatabase(_ body: (AppConfiguration, Database) async throws -> Void) async throws {
+        let environment = try await AppCommandEnvironment.load(self)
+        try await environment.withDatabase { database in try await body(environment.configuration, database) }
+    }
 }
