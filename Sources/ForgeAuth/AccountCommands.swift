@@ -74,20 +74,23 @@ struct UserCreateCommand: AppSubcommand {
         }
     }
 
-    /// A line from stdin; on a terminal, after a prompt and with echo off.
+    /// A line from stdin; on a terminal, after a prompt and with echo off (restored on return, and
+    /// on Ctrl-C or SIGTERM, which then end the command with 130).
     static func readPassword() throws -> String {
-        let terminal = isatty(STDIN_FILENO) == 1
-        var saved = termios()
+        let terminal = isatty(STDIN_FILENO) == 1 && tcgetattr(STDIN_FILENO, &promptTerminal) == 0
         if terminal {
             FileHandle.standardError.write(Data("Password: ".utf8))
-            tcgetattr(STDIN_FILENO, &saved)
-            var quiet = saved
+            var quiet = promptTerminal
             quiet.c_lflag &= ~tcflag_t(ECHO)
-            tcsetattr(STDIN_FILENO, TCSANOW, &quiet)
+            signal(SIGINT, restoreTerminalAndExit)
+            signal(SIGTERM, restoreTerminalAndExit)
+            tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet)
         }
         defer {
             if terminal {
-                tcsetattr(STDIN_FILENO, TCSANOW, &saved)
+                tcsetattr(STDIN_FILENO, TCSAFLUSH, &promptTerminal)
+                signal(SIGINT, SIG_DFL)
+                signal(SIGTERM, SIG_DFL)
                 FileHandle.standardError.write(Data("\n".utf8))
             }
         }
@@ -96,6 +99,16 @@ struct UserCreateCommand: AppSubcommand {
         }
         return line
     }
+}
+
+/// The terminal's settings before the password prompt turned echo off; only the prompt and its
+/// signal handler touch it, one after the other.
+nonisolated(unsafe) private var promptTerminal = termios()
+
+/// Puts echo back and exits, for a signal that arrives while the prompt waits.
+private func restoreTerminalAndExit(_ signal: Int32) {
+    tcsetattr(STDIN_FILENO, TCSAFLUSH, &promptTerminal)
+    _exit(128 + signal)
 }
 
 /// `role:create NAME`.

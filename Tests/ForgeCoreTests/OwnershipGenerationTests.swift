@@ -45,6 +45,9 @@ import Testing
         #expect(seeder.contains("NotebookRepository(database: db, owner: .user(owner)).ids()"))
         let tests = try #require(Self.file("Tests/AppTests/EntryTests.swift", in: plan))
         #expect(tests.contains("func anotherUserSeesNoneOfTheOwnersRows()"))
+        // A write to another user's row is a 404 before any unique or reference check can answer.
+        let replace = try #require(service.components(separatedBy: "func replace(").last)
+        #expect(try #require(replace.range(of: "existing(id, on: db)")).lowerBound < (replace.range(of: "checkReferences") ?? replace.range(of: "replace(id, with: draft)")!).lowerBound)
         #expect(tests.contains(#"anonymous.signingUp("tester@example.com")"#))
     }
 
@@ -64,6 +67,10 @@ import Testing
             try generator.plan(name: "Tagging", specs: ["name:string", "entries:many/Entry"], protected: true, owned: true, date: Self.date)
         }
         #expect(linked?.description.contains("link table") == true)
+        let selfLinked = #expect(throws: ForgeError.self) {
+            try generator.plan(name: "Memo", specs: ["body:text", "related_memos:many/Memo"], protected: true, owned: true, date: Self.date)
+        }
+        #expect(selfLinked?.description.contains("link table") == true)
         // Rerun without --owned: it stays owned and protected.
         let rerun = try generator.plan(name: "Notebook", specs: ["title:string:required,max:300"], date: Self.date)
         #expect(rerun.manifest.resources.first { $0.name == "Notebook" }?.owned == true)

@@ -164,4 +164,40 @@ import Testing
         #expect(second.components(separatedBy: "func revert")[0].contains(#"create(table: "post_labels")"#))
         #expect(second.contains(#".column("label_id", type: .bigint, .notNull, .references("tags", "id", onDelete: .cascade))"#))
     }
+
+    @Test func refusesLinksThatWouldClashOrLeak() throws {
+        let plan = try Self.tagged()
+        let generator = ResourceGenerator(manifest: plan.manifest, templates: builtInTemplates)
+        func refusal(_ name: String, _ specs: [String], protected: Bool = false) -> String? {
+            do { _ = try generator.plan(name: name, specs: specs, protected: protected, date: Self.date); return nil } catch { return error.description }
+        }
+        // A new table named like a pivot, and two pivots of the same name.
+        #expect(refusal("PostTag", ["name:string"])?.contains("the pivot of Post.tags") == true)
+        let blogs = try generator.plan(name: "Blog", specs: ["name:string", "post_tags:many/Tag"], date: Self.date.addingTimeInterval(90))
+        let twin = #expect(throws: ForgeError.self) {
+            try ResourceGenerator(manifest: blogs.manifest, templates: builtInTemplates)
+                .plan(name: "BlogPost", specs: ["title:string", "tags:many/Tag"], date: Self.date.addingTimeInterval(100))
+        }
+        #expect(twin?.description.contains("blog_post_tags is already Blog.post_tags's") == true)
+        // A link path that a child's nested routes already use.
+        let comments = try generator.plan(name: "Comment", specs: ["body:text", "post:references/Post"], date: Self.date.addingTimeInterval(120))
+        let withComments = ResourceGenerator(manifest: comments.manifest, templates: builtInTemplates)
+        let nested = #expect(throws: ForgeError.self) {
+            try withComments.alter(name: "Post", ResourceAlteration(add: ["comments:many/Tag"]), date: Self.date.addingTimeInterval(180))
+        }
+        #expect(nested?.description.contains("/api/posts/{id}/comments already lists Comment rows") == true)
+        // A public resource cannot serve a protected one's rows through links.
+        var manifest = plan.manifest
+        manifest.app.auth = true
+        let secrets = try ResourceGenerator(manifest: manifest, templates: builtInTemplates)
+            .plan(name: "Secret", specs: ["code:string"], protected: true, date: Self.date.addingTimeInterval(240))
+        let open = #expect(throws: ForgeError.self) {
+            try ResourceGenerator(manifest: secrets.manifest, templates: builtInTemplates)
+                .plan(name: "Board", specs: ["title:string", "secrets:many/Secret"], date: Self.date.addingTimeInterval(300))
+        }
+        #expect(open?.description.contains("protect this resource too") == true)
+        // Nothing listable but links: the listing's columns are an empty dictionary.
+        let json = try generator.plan(name: "Blob", specs: ["meta:json", "tags:many/Tag"], date: Self.date.addingTimeInterval(360))
+        #expect(try #require(Self.file("Sources/App/Models/Blob.swift", in: json)).contains("ListingRules(columns: [:], links: ["))
+    }
 }

@@ -2,15 +2,16 @@ import ArgumentParser
 import Foundation
 import ForgeCore
 
-/// forge's side of the auth module's account commands: each builds the app when needed and runs
-/// the same command of its executable (`shop user:create …`), as `db:seed` runs `shop seed`.
+/// forge's side of the auth module's account commands: each builds the app when needed and then
+/// becomes the same command of its executable (`shop user:create …`, `exec`, so a password prompt
+/// owns the terminal: a child in its own process group could not turn echo off or read it).
 enum AccountForwarding {
     static func forward(_ arguments: [String]) throws {
         let project = try Console.project()
         guard project.manifest.app.hasAuth else {
             throw ForgeError("\(arguments[0]): this app has no auth module (it was made with forge new --no-auth), so it has no accounts or roles")
         }
-        try AppProcess.forward(arguments)
+        try AppProcess.replace(with: arguments)
     }
 }
 

@@ -83,7 +83,8 @@ public struct ResourceAlteration: Sendable {
         } catch {
             throw ForgeError("\(option) \(error.description)", isUsageError: true)
         }
-        return try manifest.resolveReferences([field], of: names, specs: [spec], owned: manifest.resources.first { $0.name == names.type }?.owned == true)[0]
+        let resource = manifest.resources.first { $0.name == names.type }
+        return try manifest.resolveReferences([field], of: names, specs: [spec], owned: resource?.owned == true, protected: resource?.protected == true)[0]
     }
 
     /// Throws unless every value `old` can hold converts to `new` without loss.

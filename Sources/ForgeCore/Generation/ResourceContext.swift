@@ -75,6 +75,8 @@ struct ResourceContext {
             includedLinks: links.filter(\.hasResponse),
             testedLinks: links.filter(\.tested),
             linkColumns: links.map { "\"\($0.idsKey)\"" }.joined(separator: ", "),
+            needsExisting: !links.isEmpty || resource.owned == true,
+            hasListable: fields.contains { $0.type.traits.columnKind != nil },
             hasIncludes: references.contains(where: \.hasResponse) || children.contains(where: \.hasResponse) || links.contains(where: \.hasResponse),
             serviceImportsFoundation: dualIDs && (!references.isEmpty || !links.isEmpty),
             controllerImportsFoundation: dualIDs && !links.isEmpty,

@@ -72,7 +72,8 @@ public struct ResourceGenerator {
             guard parsed.contains(where: \.isColumn) else {
                 throw ForgeError("\(command) \(name) needs at least one column besides its many-to-many relations, for example -f name:string:required")
             }
-            fields = try manifest.resolveReferences(parsed, of: names, specs: specs, owned: isOwned)
+            fields = try manifest.resolveReferences(parsed, of: names, specs: specs, owned: isOwned,
+                                                    protected: protected || isOwned || existing?.protected == true)
             // A rerun with other fields is a change of the table: the same plan as `forge alter`.
             if layers == nil, let existing, existing.layers == nil, existing.fields != fields {
                 return try alter(name: existing.name, Self.alteration(from: existing, to: fields, specs: specs, drop: drop), date: date)
@@ -80,6 +81,11 @@ public struct ResourceGenerator {
         }
         if let clash = manifest.resources.first(where: { $0.table == names.table && $0.name != names.type }) {
             throw ForgeError("resource '\(names.type)' would use table '\(names.table)', which '\(clash.name)' already uses")
+        }
+        for owner in manifest.resources where owner.name != names.type {
+            if let link = owner.fields.first(where: { manifest.links(of: $0, owner: owner.name)?.pivot == names.table }) {
+                throw ForgeError("resource '\(names.type)' would use table '\(names.table)', which is the pivot of \(owner.name).\(link.name)")
+            }
         }
         var rendered = layers.map(Manifest.Layer.closure(of:)) ?? Set(Manifest.Layer.allCases)
         // Once altered, the table is no longer what its create migration makes; that file stays as it ran.

@@ -21,7 +21,9 @@ extension Manifest {
     /// gains its foreign key, a `foreign:table.id` its target; refused with a suggestion when the
     /// target does not exist, points forward in migration order, or cannot be satisfied.
     /// `owned`: whether resource `names` is owned; only owned resources may refer to owned ones.
-    func resolveReferences(_ fields: [Field], of names: ResourceName, specs: [String], owned: Bool = false) throws(ForgeError) -> [Field] {
+    /// `protected`: whether its routes need a signed-in caller; a public resource may not serve a
+    /// protected one's rows through links.
+    func resolveReferences(_ fields: [Field], of names: ResourceName, specs: [String], owned: Bool = false, protected: Bool = false) throws(ForgeError) -> [Field] {
         let known = resources.map { ReferenceTarget(name: $0.name, table: $0.table) } + [ReferenceTarget(name: names.type, table: names.table)]
         var resolved: [Field] = []
         for (field, spec) in zip(fields, specs) {
@@ -31,9 +33,10 @@ extension Manifest {
                 continue
             }
             if field.type == .many {
-                try checkLinks(field, of: names, among: fields, known: known)
+                try checkLinks(field, of: names, among: fields, known: known, protected: protected)
             }
-            if let owner = resources.first(where: { $0.name == target.name }), owner.owned == true, target.name != names.type {
+            let targetOwned = target.name == names.type ? owned : resources.first { $0.name == target.name }?.owned == true
+            if targetOwned {
                 if field.type == .many {
                     throw ForgeError("'\(spec)': \(target.name) rows belong to their users, and a link table cannot tell whose a link is; refer to them from an owned resource with \(field.name.snakeCased):references/\(target.name) instead")
                 }
@@ -84,7 +87,7 @@ extension Manifest {
 
     /// Refuses a many-to-many field whose pivot or ids key would clash with a table, a column or
     /// another relation of the resource.
-    private func checkLinks(_ field: Field, of names: ResourceName, among fields: [Field], known: [ReferenceTarget]) throws(ForgeError) {
+    private func checkLinks(_ field: Field, of names: ResourceName, among fields: [Field], known: [ReferenceTarget], protected: Bool) throws(ForgeError) {
         let spec = field.spec
         guard let links = self.links(of: field, owner: names.type) else {
             throw ForgeError("'\(spec)': a many-to-many field is named by the plural of what it links, as in tags:many/Tag; add the plural to forge.yaml's inflections if the rules get it wrong")
@@ -97,6 +100,25 @@ extension Manifest {
         }
         if let table = known.first(where: { $0.table == links.pivot }) {
             throw ForgeError("'\(spec)': its pivot table \(links.pivot) is resource \(table.name)'s table; rename the field")
+        }
+        if let target = resources.first(where: { $0.name == field.target }), target.protected == true, !protected {
+            throw ForgeError("'\(spec)': \(target.name) is protected, and its rows would be served to anyone through /api/\(names.path)/{id}/\(field.name.kebabCased); protect this resource too (-p)")
+        }
+        for other in resources {
+            for many in other.fields where many.type == .many && !(other.name == names.type && many.name == field.name) {
+                if self.links(of: many, owner: other.name)?.pivot == links.pivot {
+                    throw ForgeError("'\(spec)': its pivot table \(links.pivot) is already \(other.name).\(many.name)'s; rename the field")
+                }
+            }
+            // A child's nested routes live under this resource too: /api/posts/{id}/comments.
+            guard let childNames = try? ResourceName(other.name, inflector: inflector) else { continue }
+            for reference in other.fields where target(of: reference, owner: other)?.name == names.type {
+                let hasMany = ResourceContext.hasManyName(of: reference, child: other, names: childNames, in: self)
+                let nested = hasMany == childNames.pluralVariable ? childNames.path : hasMany.snakeCased
+                if nested == field.name.kebabCased {
+                    throw ForgeError("'\(spec)': /api/\(names.path)/{id}/\(nested) already lists \(other.name) rows (through \(other.name).\(reference.name)); name the relation otherwise")
+                }
+            }
         }
         if let clash = fields.filter({ $0.name != field.name }).first(where: { $0.name == links.idsKey || self.links(of: $0, owner: names.type)?.idsKey == links.idsKey }) {
             throw ForgeError("'\(spec)': requests carry its links as \(links.idsKey), which field '\(clash.name)' already is; rename one of them")

@@ -26,6 +26,19 @@ public struct AuthUser: Sendable, Equatable, Codable {
         self.permissions = permissions
     }
 
+    enum CodingKeys: String, CodingKey {
+        case id, email, roles, permissions
+    }
+
+    /// Reads a user encoded before roles existed as one without any.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(Int.self, forKey: .id)
+        email = try container.decode(String.self, forKey: .email)
+        roles = try container.decodeIfPresent([String].self, forKey: .roles) ?? []
+        permissions = try container.decodeIfPresent([String].self, forKey: .permissions) ?? []
+    }
+
     /// Whether the account has role `role`.
     public func hasRole(_ role: String) -> Bool {
         roles.contains(role)

@@ -7,7 +7,7 @@ import SQLKit
 ///
 /// ```swift
 /// PostRepository(database: db, owner: .user(caller.id))   // the caller's rows; inserts stamped with them
-/// PostRepository(database: db, owner: .everyone)          // seeders and maintenance tasks
+/// PostRepository(database: db, owner: .everyone)          // maintenance reads and writes across owners
 /// ```
 ///
 /// Another user's row is simply not there: `find` answers `nil`, `update` and `delete` change
@@ -16,7 +16,8 @@ import SQLKit
 public enum OwnerScope: Sendable, Equatable {
     /// The rows of user `id`; new rows belong to them.
     case user(Int)
-    /// Every row, whoever owns it; a new row must name its owner itself.
+    /// Every row, whoever owns it; a new row must carry its `user_id` itself (generated drafts do
+    /// not, so inserts use `.user`).
     case everyone
     /// No caller is known: every query on an owned model is refused with a 401. A service that
     /// was never given its caller fails closed instead of showing everyone's rows.

@@ -71,7 +71,8 @@ public struct Pivot: Sendable {
         for chunk in stride(from: 0, to: unique.count, by: 5_000).map({ unique[$0..<min($0 + 5_000, unique.count)] }) {
             let insert = database.insert(into: table).columns(ownerColumn, targetColumn)
             for target in chunk { insert.values(SQLBind(owner), SQLBind(target)) }
-            try await insert.run()
+            // A concurrent replace of the same owner may have linked a pair first: keep it.
+            try await insert.ignoringConflicts(with: [ownerColumn, targetColumn]).run()
         }
     }
 

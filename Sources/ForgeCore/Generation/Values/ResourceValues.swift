@@ -55,6 +55,10 @@ struct ResourceValues: Encodable {
     var testedLinks: [LinkValues]
     /// `"tag_ids", "label_ids"`: the request properties a change set leaves out.
     var linkColumns: String
+    /// Whether the service needs `existing(_:on:)`: link routes, or an owned resource's writes.
+    var needsExisting: Bool
+    /// Whether any column may be sorted and filtered by (else the listing's columns are `[:]`).
+    var hasListable: Bool
     var hasIncludes: Bool
     var serviceImportsFoundation: Bool
     /// Whether the controller names `UUID` (the link routes of a `--ids dual` app).
