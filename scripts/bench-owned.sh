@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # `GET /api/notes/{id}` on an owned resource (`-p --owned`: every query scoped to the caller)
 # against `GET /api/memos/{id}` on the same resource merely protected (`-p`), same app, same
-# signed-in caller, under wrk (release build, SQLite, 10,000 rows each). Prints req/s and p99
-# of each and the cost of the ownership scope in percent.
-# Usage: bash scripts/bench-owned.sh   (DURATION=10 CONNECTIONS=32 THREADS=2 to change the load)
+# signed-in caller, under wrk (release build, SQLite, 10,000 rows each), alternating ROUNDS
+# times. Prints req/s and p99 of each run and the cost of the ownership scope (medians) in percent.
+# Usage: bash scripts/bench-owned.sh   (DURATION=10 ROUNDS=5 CONNECTIONS=32 THREADS=2 to change the load)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -46,18 +46,18 @@ done
 TOKEN=$(curl -fs -X POST "$API/auth/login" -H 'Content-Type: application/json' \
     -d '{"email": "ada@example.com", "password": "correct horse battery staple"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["access_token"])')
 
-# 10,000 rows each; Ada owns every other note, Bob the rest, so the scope has rows to skip.
+# 10,000 rows each; Ada (user 1) owns the odd notes, Bob the even ones, so the scope has rows to skip.
 python3 - "$DB" <<'PY'
 import sqlite3, sys, time
 now = time.time()
 with sqlite3.connect(sys.argv[1]) as db:
     db.executemany("INSERT INTO notes (user_id, title, body, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
-                   ((1 + i % 2, f"Note {i}", f"Body of note {i}.", now, now) for i in range(1, 10001)))
+                   ((1 if i % 2 else 2, f"Note {i}", f"Body of note {i}.", now, now) for i in range(1, 10001)))
     db.executemany("INSERT INTO memos (title, body, created_at, updated_at) VALUES (?, ?, ?, ?)",
                    ((f"Memo {i}", f"Body of memo {i}.", now, now) for i in range(1, 10001)))
 PY
 
-# Note 5001 is Ada's (odd ids: user 1); Bob's 5000 is a 404 for her.
+# Note 5001 is Ada's; Bob's 5000 is a 404 for her.
 check=$(curl -s -o /dev/null -w '%{http_code} ' -H "Authorization: Bearer $TOKEN" "$API/notes/5001"; \
         curl -s -o /dev/null -w '%{http_code} ' -H "Authorization: Bearer $TOKEN" "$API/notes/5000"; \
         curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "$API/memos/5001")
@@ -65,17 +65,23 @@ echo "own note, another user's note, memo: $check (expect 200 404 200)"
 
 load() {
     local name=$1 url=$2
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d2s -H "Authorization: Bearer $TOKEN" "$url" > /dev/null
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -H "Authorization: Bearer $TOKEN" "$url" > "$WORK/$name.txt"
     printf '%-34s %10s req/s   p99 %s\n' "$name" "$(awk '/Requests\/sec/ {print $2}' "$WORK/$name.txt")" "$(awk '$1 == "99%" {print $2}' "$WORK/$name.txt")"
 }
-load "memos (protected)" "$API/memos/5001"
-load "notes (protected, owned)" "$API/notes/5001"
-load "memos (protected), again" "$API/memos/5001"
-python3 - "$WORK" <<'PY'
-import re, sys
-rate = lambda name: float(re.search(r"Requests/sec:\s+([\d.]+)", open(f"{sys.argv[1]}/{name}.txt").read()).group(1))
-memos = (rate("memos (protected)") + rate("memos (protected), again")) / 2
-notes = rate("notes (protected, owned)")
-print(f"ownership scope costs {100 * (memos - notes) / memos:.1f}% of GET one (memos averaged over both runs)")
+# Warm up both, then alternate ROUNDS times so drift in the machine's speed hits both alike.
+wrk -t"$THREADS" -c"$CONNECTIONS" -d2s -H "Authorization: Bearer $TOKEN" "$API/memos/5001" > /dev/null
+wrk -t"$THREADS" -c"$CONNECTIONS" -d2s -H "Authorization: Bearer $TOKEN" "$API/notes/5001" > /dev/null
+ROUNDS="${ROUNDS:-5}"
+for round in $(seq 1 "$ROUNDS"); do
+    load "memos-$round (protected)" "$API/memos/5001"
+    load "notes-$round (protected, owned)" "$API/notes/5001"
+done
+python3 - "$WORK" "$ROUNDS" <<'PY'
+import re, statistics, sys
+work, rounds = sys.argv[1], int(sys.argv[2])
+rate = lambda name: float(re.search(r"Requests/sec:\s+([\d.]+)", open(f"{work}/{name}.txt").read()).group(1))
+memos = statistics.median(rate(f"memos-{r} (protected)") for r in range(1, rounds + 1))
+notes = statistics.median(rate(f"notes-{r} (protected, owned)") for r in range(1, rounds + 1))
+print(f"medians of {rounds} alternating runs: memos {memos:.0f} req/s, notes {notes:.0f} req/s; "
+      f"the ownership scope costs {100 * (memos - notes) / memos:.1f}% of GET one")
 PY
