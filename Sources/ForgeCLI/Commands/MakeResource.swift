@@ -16,8 +16,10 @@ struct MakeResource: ParsableCommand {
 
         Field specs are name:type[:rule,rule,...] (docs/field-specs.md). Types: \(FieldType.names.joined(separator: ", ")).
         Enums list values after slashes (status:enum/draft/published); references name a resource
-        (author:references/User makes author_id). Rules: required, nullable, unique, index, max:N,
-        min:N, gt:N, ge:N, lt:N, le:N, foreign:table.id, default:VALUE.
+        (author:references/User makes author_id); many links rows through a pivot table
+        (tags:many/Tag: tag_ids in requests, /api/<plural>/{id}/tags). Rules: required, nullable,
+        unique, index, max:N, min:N, gt:N, ge:N, lt:N, le:N, foreign:table.id, default:VALUE,
+        on_delete:restrict|cascade|set_null.
 
         Examples:
           forge make:resource Post -f title:string:required,max:200 -f body:text:required -f views:integer:nullable
