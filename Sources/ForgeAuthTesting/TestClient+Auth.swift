@@ -38,4 +38,13 @@ extension TestClient {
         }
         return withBearer(token)
     }
+
+    /// The `users.id` of the account this client is signed in as (`GET /api/auth/me`).
+    public func userID() async throws -> Int {
+        let me = try await send(.get, "/api/auth/me")
+        guard let id = me.json["data"]["id"].int else {
+            throw TestClientError(message: "GET /api/auth/me answered \(me.status.code): \(me.text)")
+        }
+        return id
+    }
 }

@@ -93,4 +93,24 @@ import Testing
         // The owned child reaches the shared parent as usual.
         #expect(try #require(Self.file("Sources/App/DTOs/NoteResponse.swift", in: notes)).contains(#".belongsTo("post", PostResponse.self"#))
     }
+
+    @Test func aReferenceToUserPointsAtTheAccounts() throws {
+        let plan = try ResourceGenerator(manifest: Manifest(appName: "desk", ids: .dual, auth: true), templates: builtInTemplates)
+            .plan(name: "Ticket", specs: ["subject:string:required", "reporter:references/User:required", "assignee_id:integer:foreign:users.id"], date: Self.date)
+        let ticket = try #require(plan.manifest.resources.first)
+        #expect(ticket.fields[1].foreignKey?.table == "users" && ticket.fields[2].foreignKey?.table == "users")
+        let migration = try #require(plan.files.first { $0.path.hasPrefix("Sources/App/Migrations/CreateTickets") }?.contents)
+        // Integer account ids even in a dual-ID app: users have no public id.
+        #expect(migration.contains(#".column("reporter_id", type: .dialect(sqlite: "INTEGER", postgres: "BIGINT"), .notNull, .references("users", "id"))"#))
+        #expect(try #require(Self.file("Sources/App/Models/Ticket.swift", in: plan)).contains("var reporterId: Int"))
+        let service = try #require(Self.file("Sources/App/Services/TicketService.swift", in: plan))
+        #expect(service.contains(#"try await AuthUser.requireExisting(draft.reporterId, field: "reporter_id", on: db)"#))
+        #expect(try #require(Self.file("Sources/App/Factories/TicketFactory.swift", in: plan)).contains("var reporterIds: [Int] = []"))
+        #expect(try #require(Self.file("Sources/App/Seeders/TicketSeeder.swift", in: plan)).contains("factory.reporterIds = accounts"))
+        #expect(try #require(Self.file("Tests/AppTests/TicketTests.swift", in: plan)).contains(#"client.signingUp("reporter_id@example.com").userID()"#))
+        // Without the auth module, User must be a resource.
+        #expect(throws: ForgeError.self) {
+            try ResourceGenerator(manifest: Manifest(appName: "desk"), templates: builtInTemplates).plan(name: "Ticket", specs: ["reporter:references/User"], date: Self.date)
+        }
+    }
 }

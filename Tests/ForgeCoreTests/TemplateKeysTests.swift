@@ -107,6 +107,8 @@ extension ResourceValues {
         values.children = [.init(relation: "reviews", childType: "Review", childPluralVariable: "reviews", column: "product_id", key: "publicId",
                                 childProperty: "productId", includeName: "reviews", hasResponse: true, childOwned: true)]
         values.includedChildren = values.children
+        values.userReferences = [.init(column: "owner_id", property: "ownerId", idsProperty: "ownerIds", optional: false)]
+        values.hasUserReferences = true
         values.hasIncludes = true
         return values
     }

@@ -18,7 +18,7 @@ struct DualIDAppTests {
         #expect(agent.status == 0, "\(agent.output)")
         let made = try runCommand([forge, "make:resource", "Ticket", "-f", "subject:string:required,max:120", "-f", "assignee:references/Agent:required",
                                    "-f", "priority:integer:min:1,max:5", "-f", "reporter_email:email:unique",
-                                   "-f", "due_at:datetime", "-f", "watchers:many/Agent", "--soft-deletes"], in: app)
+                                   "-f", "due_at:datetime", "-f", "watchers:many/Agent", "-f", "reporter:references/User", "--soft-deletes"], in: app)
         #expect(made.status == 0, "\(made.output)")
         let (build, ownWarnings) = try buildApp(app)
         #expect(build.status == 0, "\(build.output.suffix(4000))")

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-/// A journal whose notebooks and entries belong to their users (`-p --owned`), with shared tags:
+/// A journal whose notebooks and entries belong to their users (`-p --owned`), with shared tags
+/// and remarks that name their author's account (`author:references/User`):
 /// two real accounts over HTTP, on SQLite and on PostgreSQL from one build. Every route of an
 /// owned resource (list, count, show, replace, update, delete, nested routes, include, filters,
 /// link routes) shows a user only their own rows, and another user's row is a 404 exactly like a
@@ -20,6 +21,7 @@ struct OwnedAppTests {
         for arguments in [
             ["Tag", "-f", "name:string:required,max:40,unique"],
             ["Notebook", "-f", "title:string:required,max:120", "-p", "--owned"],
+            ["Remark", "-f", "body:text:required", "-f", "author:references/User:required"],
             ["Entry", "-f", "body:text:required", "-f", "notebook:references/Notebook:required,on_delete:cascade", "-f", "tags:many/Tag",
              "-p", "--owned", "--soft-deletes"],
         ] {
@@ -102,6 +104,13 @@ struct OwnedAppTests {
         #expect(shown["data", "entries", "0", "tags", "0", "id"] as? Int == tag)
         #expect(try await request("GET", "\(base)/api/entries", bearer: ada)["meta", "total"] as? Int == 1)
         #expect(try await request("GET", "\(base)/api/entries", bearer: bob)["meta", "total"] as? Int == 1)
+
+        // A reference to an account (the auth module's users): checked, and an integer id.
+        let adaID = try #require(try await request("GET", "\(base)/api/auth/me", bearer: ada)["data", "id"] as? Int)
+        let remark = try await request("POST", "\(base)/api/remarks", json: ["body": "Nice", "author_id": adaID])
+        #expect(remark.status == 201 && remark["data", "author_id"] as? Int == adaID, "\(which): \(remark.json ?? "")")
+        let stranger = try await request("POST", "\(base)/api/remarks", json: ["body": "Who?", "author_id": 999_999])
+        #expect(stranger.status == 422 && "\(stranger["error", "fields", "author_id"] ?? "")".contains("no user with id 999999"), "\(which): \(stranger.json ?? "")")
 
         // Seeded rows go to the first account.
         let seeded = try runCommand([forge, "db:seed", "--count", "20"], in: app, environment: database)

@@ -34,6 +34,9 @@ struct ResourceContext {
     var values: ResourceValues {
         let fields = columns
         var links = resource.fields.compactMap(linkValues)
+        let userReferences = fields.filter(isUserReference).map {
+            ResourceValues.UserReferenceValues(column: $0.name, property: $0.property, idsProperty: $0.relation + "Ids", optional: !$0.isNotNull)
+        }
         if !links.isEmpty { links[links.count - 1].last = true }
         let unique = fields.filter(\.isUnique).map(uniqueValues)
         var references = fields.compactMap(referenceValues)
@@ -75,6 +78,10 @@ struct ResourceContext {
             includedLinks: links.filter(\.hasResponse),
             testedLinks: links.filter(\.tested),
             linkColumns: links.map { "\"\($0.idsKey)\"" }.joined(separator: ", "),
+            userReferences: userReferences,
+            hasUserReferences: !userReferences.isEmpty,
+            hasSetup: !references.isEmpty || !userReferences.isEmpty,
+            importsAuthTesting: resource.protected == true || !userReferences.isEmpty,
             needsExisting: !links.isEmpty || resource.owned == true,
             hasListable: fields.contains { $0.type.traits.columnKind != nil },
             hasIncludes: references.contains(where: \.hasResponse) || children.contains(where: \.hasResponse) || links.contains(where: \.hasResponse),
@@ -92,13 +99,19 @@ struct ResourceContext {
     /// The Swift type of a field's values: the table's, or the generated enum's.
     func swiftType(_ field: Field) -> String {
         if field.type == .enumeration { return "\(names.type).\(Self.enumTypeName(field))" }
-        if field.foreignKey != nil { return referenceIDType }
+        if field.foreignKey != nil { return isUserReference(field) ? "Int" : referenceIDType }
         return field.type.traits.swift
     }
 
     /// What a reference holds: the target's integer id, or in `--ids dual` apps its public UUID
     /// (the foreign key then points at `public_id`, so no integer id ever reaches the API).
     var referenceIDType: String { dualIDs ? "UUID" : "Int" }
+
+    /// Whether `field` points at the auth module's accounts (`owner:references/User` with no
+    /// `User` resource): always their integer `users.id`, checked against that table.
+    func isUserReference(_ field: Field) -> Bool {
+        field.foreignKey?.table == Manifest.usersTable && target(of: field) == nil
+    }
 
     /// The nested enum an `enum` field generates: `status` → `Status` (`TypeValue`, `DateValue`,
     /// `DraftValue` where the plain name would clash with a type Swift, the runtime or the model
@@ -121,7 +134,7 @@ struct ResourceContext {
             column: field.name,
             renamed: field.property != field.name,
             swiftType: swift,
-            columnKind: (dualIDs && field.foreignKey != nil ? "uuid" : field.type.traits.columnKind) ?? "",
+            columnKind: (dualIDs && field.foreignKey != nil && !isUserReference(field) ? "uuid" : field.type.traits.columnKind) ?? "",
             listable: field.type.traits.columnKind != nil,
             modelType: swift + (field.isNotNull ? "" : "?"),
             optional: !field.isNotNull,
@@ -140,7 +153,7 @@ struct ResourceContext {
     /// `.dialect(sqlite: "VARCHAR(120)", postgres: "VARCHAR(120)")`, or SQLKit's own name when
     /// both databases spell the type the same way.
     func columnType(_ field: Field) -> String {
-        if dualIDs, field.foreignKey != nil { return ".dialect(sqlite: \"TEXT\", postgres: \"UUID\")" }
+        if dualIDs, field.foreignKey != nil, !isUserReference(field) { return ".dialect(sqlite: \"TEXT\", postgres: \"UUID\")" }
         let traits = field.type.traits
         let sqlite = traits.sqlite.replacingOccurrences(of: "%d", with: String(field.columnLength))
         let postgres = traits.postgres.replacingOccurrences(of: "%d", with: String(field.columnLength))
@@ -183,7 +196,7 @@ struct ResourceContext {
             case .cascade: ", onDelete: .cascade"
             case .setNull: ", onDelete: .setNull"
             }
-            constraints.append(".references(\"\(key.table)\", \"\(dualIDs ? "public_id" : key.column)\"\(onDelete))")
+            constraints.append(".references(\"\(key.table)\", \"\(dualIDs && !isUserReference(field) ? "public_id" : key.column)\"\(onDelete))")
         }
         return constraints
     }

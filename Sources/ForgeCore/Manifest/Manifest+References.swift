@@ -3,6 +3,11 @@ import Foundation
 /// References, resolved in one place: what a field points at, and the checks a new reference
 /// must pass. `make:resource`, `make:migration` and every template context ask here.
 extension Manifest {
+    /// What `references/User` means in an app with the auth module and no `User` resource: its
+    /// accounts, in the module's `users` table (integer ids, in `--ids dual` apps too).
+    static let usersTarget = "User"
+    static let usersTable = "users"
+
     /// A resource or table a reference may point at.
     struct ReferenceTarget {
         var name: String
@@ -135,6 +140,11 @@ extension Manifest {
             return target
         }
         if field.type == .reference {
+            // The auth module's accounts: `owner:references/User` points at its `users` table.
+            if field.target == Self.usersTarget, app.hasAuth, !known.contains(where: { $0.name == Self.usersTarget }) {
+                if field.foreignKey == nil { field.rules.append(.foreign(table: Self.usersTable, column: "id")) }
+                return nil
+            }
             guard let target = known.first(where: { $0.name == field.target }) else {
                 let suggestion = Suggester.closest(to: field.target ?? "", in: known.map(\.name)).map { " — did you mean '\($0)'?" } ?? ""
                 throw ForgeError("'\(spec)' refers to resource '\(field.target ?? "")', which this app does not have; make it first with forge make:resource \(field.target ?? "")\(suggestion)")
@@ -143,6 +153,7 @@ extension Manifest {
             return target
         }
         guard let key = field.foreignKey else { return nil }
+        if key.table == Self.usersTable, app.hasAuth, !known.contains(where: { $0.table == Self.usersTable }) { return nil }
         guard let target = known.first(where: { $0.table == key.table }) else {
             let suggestion = Suggester.closest(to: key.table, in: known.map(\.table)).map { " — did you mean '\($0).id'?" } ?? ""
             throw ForgeError("'\(spec)' has a foreign key to table '\(key.table)', which no resource of this app creates\(suggestion)")

@@ -1,4 +1,5 @@
 import Foundation
+import SQLKit
 
 /// The caller the app's ``RequestAuthenticator`` identified (ForgeAuth: the user a valid access
 /// token names): what controllers and services see of the current user.
@@ -63,5 +64,23 @@ extension AppError {
     /// 401 with `message`. The body never says whether an account exists.
     public static func unauthorized(_ message: String) -> AppError {
         AppError(status: .unauthorized, code: .unauthorized, message: message)
+    }
+}
+
+extension AuthUser {
+    /// The ids of up to `limit` accounts, oldest first: what seeders point `owner:references/User`
+    /// fields at.
+    public static func ids(on database: any SQLDatabase, limit: Int = 1000) async throws -> [Int] {
+        try await database.select().column("id").from("users").orderBy("id").limit(limit).all(decoding: IDRow.self).map(\.id)
+    }
+
+    /// A 422 on `field` unless `id` is nil or names an account: the service's check of a
+    /// reference to the auth module's users.
+    public static func requireExisting(_ id: Int?, field: String, on database: any SQLDatabase) async throws {
+        guard let id else { return }
+        guard try await database.select().column("id").from("users").where("id", .equal, SQLBind(id)).limit(1).first() == nil else { return }
+        var check = Validation()
+        check.add(field, "no user with id \(id)")
+        try check.finish()
     }
 }

@@ -55,6 +55,13 @@ struct ResourceValues: Encodable {
     var testedLinks: [LinkValues]
     /// `"tag_ids", "label_ids"`: the request properties a change set leaves out.
     var linkColumns: String
+    /// References to the auth module's accounts (`owner:references/User`).
+    var userReferences: [UserReferenceValues]
+    var hasUserReferences: Bool
+    /// Whether a generated test makes rows first (references to resources or to accounts).
+    var hasSetup: Bool
+    /// Whether the generated test signs in or signs up (ForgeAuthTesting).
+    var importsAuthTesting: Bool
     /// Whether the service needs `existing(_:on:)`: link routes, or an owned resource's writes.
     var needsExisting: Bool
     /// Whether any column may be sorted and filtered by (else the listing's columns are `[:]`).
@@ -216,6 +223,15 @@ struct ResourceValues: Encodable {
         /// Whether the generated test covers it (see ``ResourceValues/testedLinks``).
         var tested: Bool
         var last: Bool
+    }
+
+    /// `owner:references/User`: a `users.id`, checked in the service, filled from existing accounts.
+    struct UserReferenceValues: Encodable {
+        var column: String
+        var property: String
+        /// The factory's property holding the account ids it may use: `ownerIds`.
+        var idsProperty: String
+        var optional: Bool
     }
 
     struct ReferencedTable: Encodable {
