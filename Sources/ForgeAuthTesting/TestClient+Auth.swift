@@ -20,13 +20,14 @@ extension TestClient {
     }
 
     /// A client signed in as a new account `email`, registered and signed in through the auth
-    /// routes, so the user is a real row (what rows of `--owned` resources point at).
+    /// routes, so the user is a real row (what rows of `--owned` resources point at), with
+    /// `roles` granted (created if missing).
     ///
     /// ```swift
     /// let ada = try await client.signingUp("ada@example.com")
     /// let bob = try await client.signingUp("bob@example.com")
     /// ```
-    public func signingUp(_ email: String, password: String = "correct horse battery staple") async throws -> TestClient {
+    public func signingUp(_ email: String, password: String = "correct horse battery staple", roles: [String] = []) async throws -> TestClient {
         let anonymous = withoutBearer()
         let registered = try await anonymous.send(.post, "/api/auth/register", json: ["email": .string(email), "password": .string(password)])
         guard registered.status == .accepted else {
@@ -35,6 +36,10 @@ extension TestClient {
         let login = try await anonymous.send(.post, "/api/auth/login", json: ["email": .string(email), "password": .string(password)])
         guard let token = login.json["data"]["access_token"].string else {
             throw TestClientError(message: "POST /api/auth/login answered \(login.status.code): \(login.text)")
+        }
+        for role in roles {
+            try await Roles.create(role, on: database.sql)
+            try await Roles.grant(role, to: email, on: database.sql)
         }
         return withBearer(token)
     }

@@ -67,7 +67,8 @@ public struct TestApp: Sendable {
         let database = try await Database.open(.sqliteFile(path: path), logger: logger)
         do {
             let (router, _) = try await AppServer.buildRouter(for: definition, configuration: configuration, database: database)
-            let client = TestClient(client: RouterClient(responder: router.buildResponder(), logger: logger), configuration: configuration)
+            let client = TestClient(client: RouterClient(responder: router.buildResponder(), logger: logger), configuration: configuration,
+                                    database: database)
             let value = try await test(client)
             try await database.close()
             return value

@@ -7,12 +7,16 @@ public struct TestClient: Sendable {
     /// The settings of the app this client talks to, for extensions that sign credentials
     /// (ForgeAuthTesting's `actingAs(_:)` reads `JWT_SECRET` from them).
     public let configuration: AppConfiguration
+    /// The app's scratch database, for extensions that set up what no route can (ForgeAuthTesting
+    /// grants roles with it).
+    public let database: Database
     /// Sent with every request (the bearer token of ``withBearer(_:)``).
     var defaultHeaders: HTTPFields = [:]
 
-    init(client: RouterClient, configuration: AppConfiguration) {
+    init(client: RouterClient, configuration: AppConfiguration, database: Database) {
         self.client = client
         self.configuration = configuration
+        self.database = database
     }
 
     /// The bearer token this client sends, if any.

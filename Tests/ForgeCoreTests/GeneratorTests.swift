@@ -144,7 +144,7 @@ import Testing
         let root = try makeScratchDirectory()
         let published = try builtInTemplates.publishable("resource/Model.swift")
         #expect(published.map(\.path) == [".forge/templates/resource/Model.swift.mustache"])
-        #expect(try builtInTemplates.publishable("resource").count == 12)
+        #expect(try builtInTemplates.publishable("resource").count == 13)
         #expect(message { _ = try builtInTemplates.publishable("resource/Modle.swift") }?.contains("did you mean 'resource/Model.swift'?") == true)
         try FileChangeSet(root: root, files: published).apply()
         let library = TemplateLibrary(directories: [root.appendingPathComponent(TemplateLibrary.publishedFolder)] + builtInTemplates.directories)

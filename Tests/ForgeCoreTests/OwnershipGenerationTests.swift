@@ -33,12 +33,12 @@ import Testing
         #expect(try #require(Self.file("Sources/App/Models/Notebook.swift", in: plan)).contains("EntryRepository(database: database, owner: .user(userId))"))
         #expect(try #require(Self.file("Sources/App/Repositories/EntryRepository.swift", in: plan)).contains("let owner: OwnerScope"))
         let service = try #require(Self.file("Sources/App/Services/EntryService.swift", in: plan))
-        #expect(service.contains("var owner: OwnerScope = .nobody"))
+        #expect(service.contains("var caller: AuthUser?"))
         #expect(!service.contains("EntryRepository(database: db)"))
         #expect(service.contains("NotebookRepository(database: db, owner: owner).find(.id(notebookId))"))
         let controller = try #require(Self.file("Sources/App/Controllers/EntryController.swift", in: plan))
         let handlers = controller.components(separatedBy: "@Sendable func").count - 1
-        #expect(controller.components(separatedBy: "let service = try self.service.owned(by: context.requireUser())").count - 1 == handlers)
+        #expect(controller.components(separatedBy: "let service = try self.service.acting(as: context.requireUser())").count - 1 == handlers)
         #expect(!(try #require(Self.file("Sources/App/DTOs/EntryResponse.swift", in: plan))).contains("userId"))
         let seeder = try #require(Self.file("Sources/App/Seeders/EntrySeeder.swift", in: plan))
         #expect(seeder.contains("guard let owner = try await OwnerScope.firstUser(on: db)"))
@@ -112,5 +112,33 @@ import Testing
         #expect(throws: ForgeError.self) {
             try ResourceGenerator(manifest: Manifest(appName: "desk"), templates: builtInTemplates).plan(name: "Ticket", specs: ["reporter:references/User"], date: Self.date)
         }
+    }
+
+    @Test func aRoleGivesThePolicyTheServiceAsks() throws {
+        let generator = ResourceGenerator(manifest: Manifest(appName: "cms", auth: true), templates: builtInTemplates)
+        let plan = try generator.plan(name: "Article", specs: ["title:string:required"], protected: true, role: "editor", readRole: "reader", date: Self.date)
+        let policy = try #require(Self.file("Sources/App/Policies/ArticlePolicy.swift", in: plan))
+        #expect(policy.contains(#"isAdmin(user) || user.hasRole("editor")"#) && policy.contains(#"isAdmin(user) || user.hasRole("reader")"#))
+        let service = try #require(Self.file("Sources/App/Services/ArticleService.swift", in: plan))
+        for check in [#"try authorize("list", policy.viewAny)"#, #"try authorize("create", policy.create)"#, "policy.view($0, article)",
+                      "policy.update($0, current)", "policy.delete($0, current)"] {
+            #expect(service.contains(check), "\(check)")
+        }
+        let migration = try #require(plan.files.first { $0.path.hasPrefix("Sources/App/Migrations/CreateArticles") }?.contents)
+        #expect(migration.contains(#"values(SQLBind("editor"), SQLBind(Date()))"#) && migration.contains(#"values(SQLBind("reader"), SQLBind(Date()))"#))
+        #expect(try #require(Self.file("Tests/AppTests/ArticleTests.swift", in: plan)).contains("func aCallerWithoutTheRolesIsForbidden()"))
+        #expect(try plan.manifest.yaml().contains("  role: editor\n  readRole: reader\n"))
+
+        let bad = #expect(throws: ForgeError.self) { try generator.plan(name: "Notice", specs: ["title:string"], protected: true, role: "Editor!", date: Self.date) }
+        #expect(bad?.isUsageError == true && bad?.description.contains("not a role name") == true)
+        let open = #expect(throws: ForgeError.self) { try generator.plan(name: "Notice", specs: ["title:string"], role: "editor", date: Self.date) }
+        #expect(open?.isUsageError == true)
+
+        // make:policy on a protected resource without roles: everyone signed in may do everything.
+        let pages = try generator.plan(name: "Memo", specs: ["title:string"], protected: true, date: Self.date)
+        let policy2 = try ResourceGenerator(manifest: pages.manifest, templates: builtInTemplates).plan(policyFor: "Memo")
+        #expect(try #require(Self.file("Sources/App/Policies/MemoPolicy.swift", in: policy2)).contains("        true\n"))
+        #expect(policy2.manifest.resources.first { $0.name == "Memo" }?.policy == true)
+        #expect(try #require(Self.file("Sources/App/Controllers/MemoController.swift", in: policy2)).contains("self.service.acting(as: context.requireUser())"))
     }
 }

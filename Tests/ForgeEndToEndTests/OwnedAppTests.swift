@@ -22,6 +22,7 @@ struct OwnedAppTests {
             ["Tag", "-f", "name:string:required,max:40,unique"],
             ["Notebook", "-f", "title:string:required,max:120", "-p", "--owned"],
             ["Remark", "-f", "body:text:required", "-f", "author:references/User:required"],
+            ["Article", "-f", "title:string:required,max:200", "-p", "--role", "editor"],
             ["Entry", "-f", "body:text:required", "-f", "notebook:references/Notebook:required,on_delete:cascade", "-f", "tags:many/Tag",
              "-p", "--owned", "--soft-deletes"],
         ] {
@@ -35,6 +36,7 @@ struct OwnedAppTests {
         let tests = try runCommand(["swift", "test", "--skip-build"], in: app)
         #expect(tests.status == 0, "\(tests.output.suffix(4000))")
         #expect(tests.output.contains("anotherUserSeesNoneOfTheOwnersRows"), "\(tests.output.suffix(2000))")
+        #expect(tests.output.contains("aCallerWithoutTheRolesIsForbidden"), "\(tests.output.suffix(2000))")
 
         var databases = ["sqlite:" + folder.appendingPathComponent("journal.sqlite").path]
         if let postgres = postgresBaseURL { databases.append(postgres.replacingOccurrences(of: "/forge_test", with: "/forge_owned")) }
@@ -141,6 +143,19 @@ struct OwnedAppTests {
         let carolToken = try #require(carol["data", "access_token"] as? String, "\(which): \(carol.json ?? "")")
         let carolMe = try await request("GET", "\(base)/api/auth/me", bearer: carolToken)
         #expect(carolMe["data", "roles"] as? [String] == ["editor"] && carolMe["data", "permissions"] as? [String] == ["entries.delete"], "\(which): \(carolMe.json ?? "")")
+        // A role-restricted resource: writes need editor (admins pass), reads only sign-in; 401, 404, 403 in that order.
+        let rootToken = try #require(root["data", "access_token"] as? String)
+        let article = try await request("POST", "\(base)/api/articles", json: ["title": "By an editor"], bearer: carolToken)
+        #expect(article.status == 201, "\(which): \(article.json ?? "")")
+        let articleID = try #require(article["data", "id"] as? Int)
+        let forbidden = try await request("POST", "\(base)/api/articles", json: ["title": "By Bob"], bearer: bob)
+        #expect(forbidden.status == 403 && forbidden["error", "code"] as? String == "forbidden", "\(which): \(forbidden.json ?? "")")
+        #expect(try await request("GET", "\(base)/api/articles/\(articleID)", bearer: bob).status == 200)
+        #expect(try await request("PATCH", "\(base)/api/articles/\(articleID)", json: ["title": "Bob's"], bearer: bob).status == 403)
+        #expect(try await request("DELETE", "\(base)/api/articles/\(articleID)", bearer: bob).status == 403)
+        #expect(try await request("PATCH", "\(base)/api/articles/999999", json: ["title": "Nobody's"], bearer: bob).status == 404)
+        #expect(try await request("PATCH", "\(base)/api/articles/\(articleID)", json: ["title": "Edited"]).status == 401)
+        #expect(try await request("PATCH", "\(base)/api/articles/\(articleID)", json: ["title": "By the admin"], bearer: rootToken).status == 200)
         #expect(try runCommand([forge, "role:revoke", "carol@example.com", "editor"], in: app, environment: database).status == 0)
         #expect(try await request("GET", "\(base)/api/auth/me", bearer: carolToken)["data", "roles"] as? [String] == [], "a revoked role is gone at the next request")
 

@@ -27,6 +27,7 @@ struct MakeResource: ParsableCommand {
           forge make:resource Comment -f body:text:required -f post:references/Post:required --soft-deletes
           forge make:resource Product -f price:money:required,ge:0 -f status:enum/draft/live:default:draft -p
           forge make:resource Note -f body:text:required -p --owned
+          forge make:resource Page -f title:string:required -p --role editor
         """
     )
 
@@ -45,6 +46,12 @@ struct MakeResource: ParsableCommand {
     @Flag(help: "Each row belongs to the signed-in user who made it (a user_id column); every route sees only the caller's rows. Needs -p.")
     var owned = false
 
+    @Option(help: "The role writes need (a lowercase identifier, e.g. editor), through a generated policy. Needs -p.")
+    var role: String?
+
+    @Option(help: "The role reads need too (list, count, show). Needs -p.")
+    var readRole: String?
+
     @Flag(help: "Soft-delete rows (a deleted_at column, a restore route, trashed rows hidden from lists).")
     var softDeletes = false
 
@@ -57,7 +64,8 @@ struct MakeResource: ParsableCommand {
         var trace = PhaseTrace()
         let workspace = try Workspace.current()
         trace.mark("read forge.yaml and locate templates")
-        let plan = try workspace.resources.plan(name: name, specs: fields, softDeletes: softDeletes, protected: protected, owned: owned, drop: drop, date: Date())
+        let plan = try workspace.resources.plan(name: name, specs: fields, softDeletes: softDeletes, protected: protected, owned: owned,
+                                                     role: role, readRole: readRole, drop: drop, date: Date())
         trace.mark("parse and render")
         try output.write(plan, in: workspace, command: "make:resource", upToDate: "\(name) is up to date: nothing to write.",
                          next: ["forge db:migrate", "forge serve"])

@@ -30,7 +30,7 @@ extension ResourceGenerator {
         }
         let migrations = resource.has(.migration) ? [resource.migration] + (resource.alterations ?? []) : []
         let ran = migrations.contains { applied?.contains($0) ?? true }
-        var deletions = Self.layout(names, migrationType: MigrationName.typeName(resource.migration))
+        var deletions = Self.layout(names, migrationType: MigrationName.typeName(resource.migration), policy: resource.hasPolicy)
             .filter { $0.layer != .migration && resource.has($0.layer) }.map(\.path)
         var updated = manifest
         updated.resources.removeAll { $0.name == name }

@@ -17,8 +17,8 @@ public struct ResourceGenerator {
 
     /// The templates one resource is rendered from, with the layer each belongs to and the path
     /// each file goes to.
-    static func layout(_ names: ResourceName, migrationType: String) -> [(layer: Manifest.Layer, template: String, path: String)] {
-        [
+    static func layout(_ names: ResourceName, migrationType: String, policy: Bool = false) -> [(layer: Manifest.Layer, template: String, path: String)] {
+        (policy ? [(.service, "resource/Policy.swift", "Sources/App/Policies/\(names.type)Policy.swift")] : []) + [
             (.model, "resource/Model.swift", "Sources/App/Models/\(names.type).swift"),
             (.request, "resource/CreateRequest.swift", "Sources/App/DTOs/Create\(names.type)Request.swift"),
             (.request, "resource/UpdateRequest.swift", "Sources/App/DTOs/Update\(names.type)Request.swift"),
@@ -40,6 +40,7 @@ public struct ResourceGenerator {
     /// `layers` limits what is rendered (`make:model` renders the model, and with `-m` the
     /// migration); `nil` renders every layer.
     public func plan(name: String, specs: [String], softDeletes: Bool = false, protected: Bool = false, owned: Bool = false,
+                     role: String? = nil, readRole: String? = nil,
                      layers: [Manifest.Layer]? = nil, drop: Bool = false, date: Date) throws(ForgeError) -> Plan {
         let names: ResourceName
         let parsed: [Field]
@@ -59,6 +60,13 @@ public struct ResourceGenerator {
             throw ForgeError("\(command) \(names.type) --owned: \(existing.table) already exists without an owner column, and its rows would have none; make a new owned resource and copy the rows in a migration of your own")
         }
         let isOwned = owned || existing?.owned == true
+        for (option, value) in [("--role", role), ("--read-role", readRole)] {
+            guard let value else { continue }
+            guard protected || existing?.protected == true else {
+                throw ForgeError("\(command) \(names.type) \(option) \(value): a role needs a signed-in caller; add -p", isUsageError: true)
+            }
+            if let problem = Self.roleProblem(value) { throw ForgeError("\(option) \(value): \(problem)", isUsageError: true) }
+        }
         let fields: [Field]
         if parsed.isEmpty, let existing {
             try Manifest.check(existing)
@@ -98,17 +106,21 @@ public struct ResourceGenerator {
         } else {
             stored = Array(rendered.union(existing?.layers ?? []))
         }
-        let resource = Manifest.Resource(
+        var resource = Manifest.Resource(
             name: names.type,
             table: names.table,
             migration: existing?.migration ?? MigrationName.make("create_\(names.table)", at: date, after: manifest.migrationNames),
             fields: fields,
             softDeletes: softDeletes || (parsed.isEmpty && existing?.softDeletes == true),
             // An owned resource stays protected and owned: dropping either would show everyone's rows.
-            protected: protected || isOwned || (parsed.isEmpty && existing?.protected == true),
+            protected: protected || isOwned || role != nil || readRole != nil || existing?.hasPolicy == true
+                || (parsed.isEmpty && existing?.protected == true),
             owned: isOwned,
             layers: stored
         )
+        resource.role = role ?? existing?.role
+        resource.readRole = readRole ?? existing?.readRole
+        resource.policy = existing?.policy
         var updated = manifest
         if let index = updated.resources.firstIndex(where: { $0.name == names.type }) {
             updated.resources[index] = resource
@@ -154,7 +166,7 @@ public struct ResourceGenerator {
             throw ForgeError(error.description)
         }
         let values = try TemplateTree.of(context.values)
-        let layout = Self.layout(context.names, migrationType: context.migrationType).filter { layers.contains($0.layer) }
+        let layout = Self.layout(context.names, migrationType: context.migrationType, policy: resource.hasPolicy).filter { layers.contains($0.layer) }
         templates.prepare(layout.map(\.template) + [ProjectFiles.registryTemplate])
         var files: [GeneratedFile] = []
         for (_, template, path) in layout {
@@ -162,6 +174,30 @@ public struct ResourceGenerator {
         }
         files += try ProjectFiles(manifest: manifest, templates: templates).forgeOwned()
         return Plan(manifest: manifest, files: files)
+    }
+
+    /// Why `name` cannot be a role: lowercase identifiers only (`editor`, `billing_admin`).
+    static func roleProblem(_ name: String) -> String? {
+        let valid = name.first.map { $0.isASCII && $0.isLowercase } == true && name.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }
+        return valid ? nil : "'\(name)' is not a role name: a lowercase identifier, as in editor or billing_admin"
+    }
+
+    /// `forge make:policy NAME`: the policy of resource `name` (from its roles, or letting every
+    /// signed-in caller do everything), and its service and controller rendered again to consult it.
+    public func plan(policyFor name: String) throws(ForgeError) -> Plan {
+        guard let resource = manifest.resources.first(where: { $0.name == name }) else {
+            let known = manifest.resources.map(\.name)
+            throw ForgeError("no resource '\(name)' in forge.yaml" + (Suggester.closest(to: name, in: known).map { " — did you mean '\($0)'?" } ?? ""))
+        }
+        guard resource.protected == true else {
+            throw ForgeError("make:policy \(name): a policy decides for a signed-in caller, and \(name)'s routes are public; make it protected first (forge make:resource \(name) -p)")
+        }
+        try Manifest.check(resource)
+        var stored = resource
+        if !stored.hasPolicy { stored.policy = true }
+        var updated = manifest
+        updated.resources[updated.resources.firstIndex { $0.name == name }!] = stored
+        return try render(stored, in: updated, layers: Set([.service, .controller, .test].filter(stored.has)), command: "forge make:resource \(name)")
     }
 
     /// The `forge alter` that takes `resource` to `fields`: new names added, missing ones dropped

@@ -34,6 +34,9 @@ extension Manifest {
             if resource.softDeletes == true { out += "  softDeletes: true\n" }
             if resource.protected == true { out += "  protected: true\n" }
             if resource.owned == true { out += "  owned: true\n" }
+            if let role = resource.role { out += "  role: \(Self.scalar(role))\n" }
+            if let readRole = resource.readRole { out += "  readRole: \(Self.scalar(readRole))\n" }
+            if resource.policy == true { out += "  policy: true\n" }
             if let layers = resource.layers {
                 out += "  layers: [\(layers.map(\.rawValue).joined(separator: ", "))]\n"
             }

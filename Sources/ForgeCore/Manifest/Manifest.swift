@@ -62,6 +62,15 @@ public struct Manifest: Codable, Equatable, Sendable {
         /// Whether each row belongs to a user (`make:resource -p --owned`): a `user_id` column set
         /// from the signed-in caller, and every route sees only the caller's rows.
         public var owned: Bool?
+        /// The role writes need (`make:resource -p --role editor`), and the one reads need
+        /// (`--read-role`); either gives the resource a policy (`<Name>Policy`).
+        public var role: String?
+        public var readRole: String?
+        /// Whether it has a policy without a role (`forge make:policy NAME`).
+        public var policy: Bool?
+
+        /// Whether its service consults `<Name>Policy`.
+        public var hasPolicy: Bool { role != nil || readRole != nil || policy == true }
         /// The layers generated so far, when not all of them (`make:model` makes only the model);
         /// `nil` means every layer.
         public var layers: [Layer]?

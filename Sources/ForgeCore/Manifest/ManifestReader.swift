@@ -69,6 +69,12 @@ enum ManifestReader {
             if protected { lines.removeFirst() }
             let owned = value(of: lines.first, key: "  owned") == "true"
             if owned { lines.removeFirst() }
+            let role = value(of: lines.first, key: "  role")
+            if role != nil { lines.removeFirst() }
+            let readRole = value(of: lines.first, key: "  readRole")
+            if readRole != nil { lines.removeFirst() }
+            let policy = value(of: lines.first, key: "  policy") == "true"
+            if policy { lines.removeFirst() }
             var layers: [Manifest.Layer]?
             if let list = value(of: lines.first, key: "  layers") {
                 guard list.hasPrefix("["), list.hasSuffix("]") else { return nil }
@@ -128,10 +134,14 @@ enum ManifestReader {
                 }
                 fields.append(Field(name: fieldName, type: type, rules: rules, values: values, target: target))
             }
-            manifest.resources.append(Manifest.Resource(
+            var resource = Manifest.Resource(
                 name: name, table: table, migration: migration, fields: fields,
                 softDeletes: softDeletes, protected: protected, owned: owned, layers: layers, alterations: alterations
-            ))
+            )
+            resource.role = role
+            resource.readRole = readRole
+            resource.policy = policy ? true : nil
+            manifest.resources.append(resource)
         }
         return manifest
     }

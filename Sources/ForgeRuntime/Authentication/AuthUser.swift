@@ -65,6 +65,12 @@ extension AppError {
     public static func unauthorized(_ message: String) -> AppError {
         AppError(status: .unauthorized, code: .unauthorized, message: message)
     }
+
+    /// 403 with `message`: the caller is known, the row (if any) visible to them, and a policy
+    /// says no.
+    public static func forbidden(_ message: String) -> AppError {
+        AppError(status: .forbidden, code: .forbidden, message: message)
+    }
 }
 
 extension AuthUser {

@@ -62,6 +62,17 @@ struct ResourceValues: Encodable {
     var hasSetup: Bool
     /// Whether the generated test signs in or signs up (ForgeAuthTesting).
     var importsAuthTesting: Bool
+    /// Whether the service runs as the caller (`acting(as:)`): owned rows or a policy.
+    var needsCaller: Bool
+    /// Whether the service consults `<Name>Policy`, and the roles it was made from.
+    var hasPolicy: Bool
+    var hasRole: Bool
+    var role: String
+    var hasReadRole: Bool
+    var readRole: String
+    /// The roles the create migration makes and the generated tests' caller holds.
+    var roles: [String]
+    var hasRoles: Bool
     /// Whether the service needs `existing(_:on:)`: link routes, or an owned resource's writes.
     var needsExisting: Bool
     /// Whether any column may be sorted and filtered by (else the listing's columns are `[:]`).
