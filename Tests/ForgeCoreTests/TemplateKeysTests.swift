@@ -55,7 +55,7 @@ import Testing
                 function: "prepare", fills: [.init(column: "phone", value: "literal: 0")], inPlace: true, additions: [step],
                 renames: [.init(from: "a", to: "b", last: true)], hasRenames: true, dualIDs: true, softDeletes: true, owned: true,
                 fields: resource.fields, indexes: resource.indexes, postgres: [.init(column: "phone")],
-                dropLinks: resource.links, changesTable: true, createLinks: resource.links)
+                dropLinks: resource.links, changesTable: true, addsOwner: true, createLinks: resource.links)
             tree = try TemplateTree.of(AlterResourceValues(command: "forge", summary: "Alters.", migrationName: "m", migrationType: "M",
                                                            table: "posts", directions: [direction]))
         case let name where name.hasPrefix("resource/") || name == "component/DropTableMigration.swift":

@@ -23,6 +23,7 @@ struct OwnedAppTests {
             ["Notebook", "-f", "title:string:required,max:120", "-p", "--owned"],
             ["Remark", "-f", "body:text:required", "-f", "author:references/User:required"],
             ["Article", "-f", "title:string:required,max:200", "-p", "--role", "editor"],
+            ["Diary", "-f", "text:string:required", "-p"],
             ["Entry", "-f", "body:text:required", "-f", "notebook:references/Notebook:required,on_delete:cascade", "-f", "tags:many/Tag",
              "-p", "--owned", "--soft-deletes"],
         ] {
@@ -43,6 +44,30 @@ struct OwnedAppTests {
         for url in databases {
             try await exercise(forge: forge, app: app, database: ["DATABASE_URL": url])
         }
+
+        // An existing protected resource becomes owned: its rows (Bob's diary and the 20 seeded
+        // before the change) go to the first account, Ada.
+        let altered = try runCommand([forge, "alter", "Diary", "--owned"], in: app)
+        #expect(altered.status == 0, "\(altered.output)")
+        for url in databases {
+            let database = ["DATABASE_URL": url]
+            let migrated = try runCommand([forge, "db:migrate"], in: app, environment: database)
+            #expect(migrated.status == 0, "\(url): \(migrated.output.suffix(2000))")
+            let server = try await LiveServer.start(forge: forge, app: app, environment: database.merging(["RATE_LIMIT": "off"]) { $1 })
+            defer { server.stop() }
+            let login = { (email: String) async throws -> String in
+                let answer = try await request("POST", "\(server.base)/api/auth/login", json: ["email": email, "password": "correct horse battery staple"])
+                return try #require(answer["data", "access_token"] as? String)
+            }
+            let ada = try await login("ada@example.com"), bob = try await login("bob@example.com")
+            #expect(try await request("GET", "\(server.base)/api/diaries", bearer: ada)["meta", "total"] as? Int == 21, "\(url)")
+            #expect(try await request("GET", "\(server.base)/api/diaries", bearer: bob)["meta", "total"] as? Int == 0, "\(url)")
+            #expect(try await request("POST", "\(server.base)/api/diaries", json: ["text": "Bob's own"], bearer: bob).status == 201)
+            #expect(try await request("GET", "\(server.base)/api/diaries", bearer: ada)["meta", "total"] as? Int == 21, "\(url)")
+        }
+        // Back out for the next run: rolled back, the table keeps its rows and loses the owner.
+        let rolledBack = try runCommand([forge, "db:rollback"], in: app, environment: ["DATABASE_URL": databases[0]])
+        #expect(rolledBack.status == 0 && rolledBack.output.contains("alter_diaries"), "\(rolledBack.output)")
     }
 
     private func signUp(_ email: String, at base: String) async throws -> String {
@@ -113,6 +138,9 @@ struct OwnedAppTests {
         #expect(remark.status == 201 && remark["data", "author_id"] as? Int == adaID, "\(which): \(remark.json ?? "")")
         let stranger = try await request("POST", "\(base)/api/remarks", json: ["body": "Who?", "author_id": 999_999])
         #expect(stranger.status == 422 && "\(stranger["error", "fields", "author_id"] ?? "")".contains("no user with id 999999"), "\(which): \(stranger.json ?? "")")
+
+        // A diary written by Bob before diaries were owned (the alteration after the loop gives it to Ada).
+        #expect(try await request("POST", "\(base)/api/diaries", json: ["text": "Before owners"], bearer: bob).status == 201)
 
         // Seeded rows go to the first account.
         let seeded = try runCommand([forge, "db:seed", "--count", "20"], in: app, environment: database)

@@ -36,11 +36,14 @@ struct Alter: ParsableCommand {
     @Option(help: "An existing field's new spec (same name, new type or rules); repeatable.")
     var change: [String] = []
 
+    @Flag(help: "Make each row belong to a user (a user_id column; existing rows go to the first account). The resource must be protected.")
+    var owned = false
+
     @OptionGroup var output: WriteOptions
 
     func run() throws {
         let workspace = try Workspace.current()
-        let plan = try workspace.resources.alter(name: name, ResourceAlteration(add: add, drop: drop, rename: rename, change: change), date: Date())
+        let plan = try workspace.resources.alter(name: name, ResourceAlteration(add: add, drop: drop, rename: rename, change: change, owned: owned), date: Date())
         try output.write(plan, in: workspace, command: "alter", upToDate: "\(name) is up to date: nothing to write.",
                          next: ["forge db:migrate", "swift test"])
     }

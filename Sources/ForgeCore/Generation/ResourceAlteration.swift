@@ -9,14 +9,18 @@ public struct ResourceAlteration: Sendable {
     /// Field specs of existing fields with a new type or rules.
     public var change: [String]
 
-    public init(add: [String] = [], drop: [String] = [], rename: [String] = [], change: [String] = []) {
+    /// Whether rows become owned (`--owned`): a `user_id` column, existing rows given to the first account.
+    public var owned: Bool
+
+    public init(add: [String] = [], drop: [String] = [], rename: [String] = [], change: [String] = [], owned: Bool = false) {
         self.add = add
         self.drop = drop
         self.rename = rename
         self.change = change
+        self.owned = owned
     }
 
-    public var isEmpty: Bool { add.isEmpty && drop.isEmpty && rename.isEmpty && change.isEmpty }
+    public var isEmpty: Bool { add.isEmpty && drop.isEmpty && rename.isEmpty && change.isEmpty && !owned }
 
     /// The fields after the change, each with the column it is copied from (`nil` for a new
     /// one), or a one-line error naming the bad token.

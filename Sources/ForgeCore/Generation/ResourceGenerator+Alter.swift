@@ -22,18 +22,26 @@ extension ResourceGenerator {
         } catch {
             throw ForgeError(error)
         }
+        if alteration.owned {
+            guard old.protected == true else {
+                throw ForgeError("forge alter \(name) --owned: \(name)'s routes are public, and owned rows need a signed-in caller; protect it first (forge make:resource \(name) -p)", isUsageError: true)
+            }
+            if old.owned == true { throw ForgeError("forge alter \(name) --owned: \(name) is already owned") }
+        }
         let changed = try alteration.apply(to: old, manifest: manifest, names: names)
         // alter_posts, alter_posts_2, …: each alteration's migration type is unique.
         let count = (old.alterations?.count ?? 0) + 1
         let migration = MigrationName.make("alter_\(old.table)" + (count == 1 ? "" : "_\(count)"), at: date, after: manifest.migrationNames)
         var resource = old
         resource.fields = changed.map(\.field)
+        if alteration.owned { resource.owned = true }
         resource.alterations = (old.alterations ?? []) + [migration]
         var updated = manifest
         updated.resources[updated.resources.firstIndex { $0.name == name }!] = resource
 
         let command = "forge alter \(name)" + alteration.add.map { " --add \($0)" }.joined() + alteration.drop.map { " --drop \($0)" }.joined()
             + alteration.rename.map { " --rename \($0)" }.joined() + alteration.change.map { " --change \($0)" }.joined()
+            + (alteration.owned ? " --owned" : "")
         // Parsed together, one per core; render(_:in:layers:command:) then finds them parsed.
         templates.prepare([Self.alterMigrationTemplate] + Self.layout(names, migrationType: "", policy: old.hasPolicy).map(\.template) + [ProjectFiles.registryTemplate])
         let migrationFile = try alterMigration(from: old, to: resource, sources: changed.map(\.source), in: updated, name: migration, command: command)
@@ -72,6 +80,7 @@ extension ResourceGenerator {
         if !renamed.isEmpty { parts.append("renames " + renamed.joined(separator: ", ")) }
         if !changedNames.isEmpty { parts.append("changes \(ComponentGenerator.list(changedNames))") }
         if !dropped.isEmpty { parts.append("drops \(ComponentGenerator.list(dropped))") }
+        if new.owned == true, old.owned != true { parts.append("gives each row an owner (`user_id`; existing rows go to the first account)") }
         let summary = "Alters `\(new.table)`: " + parts.joined(separator: "; ") + "."
         let values = AlterResourceValues(command: command, summary: summary, migrationName: name, migrationType: MigrationName.typeName(name),
                                          table: new.table, directions: [forward, back])
@@ -104,7 +113,9 @@ extension ResourceGenerator {
             if let value = new.defaultValue { fills.append(.init(column: old.name, value: Self.sqlLiteral(value, for: new))) }
         }
         // SQLite alters in place only when columns are added, each nullable or defaulted and not unique.
-        let inPlace = dropped.isEmpty && kept.allSatisfy { $0.old == $0.new } && additions.allSatisfy { !$0.isUnique }
+        let addsOwner = to.owned == true && from.owned != true
+        let dropsOwner = from.owned == true && to.owned != true
+        let inPlace = dropped.isEmpty && kept.allSatisfy { $0.old == $0.new } && additions.allSatisfy { !$0.isUnique } && !addsOwner && !dropsOwner
         var steps: [AlterMigrationValues.Step] = []
         for field in additions {
             steps.append(.init(.addColumn, table: table, column: field.name, type: after.columnType(field), constraints: after.constraints(field)))
@@ -125,6 +136,7 @@ extension ResourceGenerator {
         for field in dropped {
             step(field.name) { $0.dropColumn = true }
         }
+        if dropsOwner { step("user_id") { $0.dropColumn = true } }
         for (old, new) in kept where old != new {
             let column = new.name
             if before.columnType(old) != after.columnType(new) {
@@ -185,6 +197,7 @@ extension ResourceGenerator {
             owned: values.owned, fields: values.fields, indexes: values.indexes, postgres: postgres,
             dropLinks: before.values.links.filter { droppedLinks.contains($0.linkName) },
             changesTable: !(inPlace && steps.isEmpty && postgres.isEmpty && fills.isEmpty),
+            addsOwner: addsOwner,
             createLinks: values.links.filter { createdLinks.contains($0.linkName) }
         )
     }

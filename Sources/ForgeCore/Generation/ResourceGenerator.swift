@@ -57,7 +57,7 @@ public struct ResourceGenerator {
         }
         if protected { try manifest.requireAuth(for: "forge make:resource \(names.type) -p\(owned ? " --owned" : "")") }
         if owned, let existing, existing.owned != true {
-            throw ForgeError("\(command) \(names.type) --owned: \(existing.table) already exists without an owner column, and its rows would have none; make a new owned resource and copy the rows in a migration of your own")
+            throw ForgeError("\(command) \(names.type) --owned: \(existing.table) already exists without an owner column; give its rows one with forge alter \(names.type) --owned (existing rows go to the first account)")
         }
         let isOwned = owned || existing?.owned == true
         for (option, value) in [("--role", role), ("--read-role", readRole)] {

@@ -31,6 +31,9 @@ struct AlterResourceValues: Encodable {
         var dropLinks: [ResourceValues.LinkValues]
         /// Whether the table itself changes (not only its pivots).
         var changesTable: Bool
+        /// `forge alter --owned`: `user_id` added and filled with the first account before the
+        /// table changes (SQLite's rebuild copies it; PostgreSQL adds the key and NOT NULL after).
+        var addsOwner: Bool
         var createLinks: [ResourceValues.LinkValues]
     }
 
