@@ -45,6 +45,8 @@ import Testing
         #expect(seeder.contains("NotebookRepository(database: db, owner: .user(owner)).ids()"))
         let tests = try #require(Self.file("Tests/AppTests/EntryTests.swift", in: plan))
         #expect(tests.contains("func anotherUserSeesNoneOfTheOwnersRows()"))
+        // Owned rows get a policy too, allowing the owner everything the scope lets them reach.
+        #expect(try #require(Self.file("Sources/App/Policies/EntryPolicy.swift", in: plan)).contains("only their own entries"))
         // A write to another user's row is a 404 before any unique or reference check can answer.
         let replace = try #require(service.components(separatedBy: "func replace(").last)
         #expect(try #require(replace.range(of: "existing(id, on: db)")).lowerBound < (replace.range(of: "checkReferences") ?? replace.range(of: "replace(id, with: draft)")!).lowerBound)

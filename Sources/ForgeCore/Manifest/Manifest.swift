@@ -69,8 +69,9 @@ public struct Manifest: Codable, Equatable, Sendable {
         /// Whether it has a policy without a role (`forge make:policy NAME`).
         public var policy: Bool?
 
-        /// Whether its service consults `<Name>Policy`.
-        public var hasPolicy: Bool { role != nil || readRole != nil || policy == true }
+        /// Whether its service consults `<Name>Policy`: roles, `make:policy`, or owned rows (whose
+        /// policy starts by allowing the owner everything the scope lets them reach).
+        public var hasPolicy: Bool { role != nil || readRole != nil || policy == true || owned == true }
         /// The layers generated so far, when not all of them (`make:model` makes only the model);
         /// `nil` means every layer.
         public var layers: [Layer]?
