@@ -39,7 +39,12 @@ public enum Roles {
 
     /// The id of the role named `name`, or `nil`.
     static func roleID(_ name: String, on database: any SQLDatabase) async throws -> Int? {
-        try await database.select().column("id").from("roles").where("name", .equal, SQLBind(name)).first()?.decode(column: "id", as: Int.self)
+        try await id(in: "roles", where: "name", equals: name, on: database)
+    }
+
+    /// The id of the row of `table` whose `column` is `value`, or `nil`.
+    private static func id(in table: String, where column: String, equals value: String, on database: any SQLDatabase) async throws -> Int? {
+        try await database.select().column("id").from(table).where(SQLIdentifier(column), .equal, SQLBind(value)).first()?.decode(column: "id", as: Int.self)
     }
 
     /// Creates role `name` unless it exists; returns its id.
@@ -73,9 +78,9 @@ public enum Roles {
         guard let roleID = try await roleID(role, on: database) else { throw try await unknownRole(role, on: database) }
         try await database.insert(into: "permissions").columns("name", "created_at").values(SQLBind(permission), SQLBind(Date()))
             .ignoringConflicts(with: ["name"]).run()
-        guard let permissionID = try await database.select().column("id").from("permissions").where("name", .equal, SQLBind(permission))
-            .first()?.decode(column: "id", as: Int.self)
-        else { throw RoleError("permission \(permission) could not be created") }
+        guard let permissionID = try await id(in: "permissions", where: "name", equals: permission, on: database) else {
+            throw RoleError("permission \(permission) could not be created")
+        }
         try await database.insert(into: "role_permissions").columns("role_id", "permission_id").values(SQLBind(roleID), SQLBind(permissionID))
             .ignoringConflicts(with: ["role_id", "permission_id"]).run()
     }
@@ -83,9 +88,9 @@ public enum Roles {
     private static func pair(_ email: String, _ role: String, on database: any SQLDatabase) async throws -> (user: Int, role: Int) {
         if let problem = problem(withName: role) { throw RoleError(problem, isUsageError: true) }
         let normalized = AuthService.normalized(email)
-        guard let user = try await database.select().column("id").from("users").where("email", .equal, SQLBind(normalized))
-            .first()?.decode(column: "id", as: Int.self)
-        else { throw RoleError("no account with email \(normalized); create it with user:create --email \(normalized)") }
+        guard let user = try await id(in: "users", where: "email", equals: normalized, on: database) else {
+            throw RoleError("no account with email \(normalized); create it with user:create --email \(normalized)")
+        }
         guard let roleID = try await roleID(role, on: database) else { throw try await unknownRole(role, on: database) }
         return (user, roleID)
     }

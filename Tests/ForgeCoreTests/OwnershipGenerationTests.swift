@@ -49,7 +49,7 @@ import Testing
         #expect(try #require(Self.file("Sources/App/Policies/EntryPolicy.swift", in: plan)).contains("only their own entries"))
         // A write to another user's row is a 404 before any unique or reference check can answer.
         let replace = try #require(service.components(separatedBy: "func replace(").last)
-        #expect(try #require(replace.range(of: "existing(id, on: db)")).lowerBound < (replace.range(of: "checkReferences") ?? replace.range(of: "replace(id, with: draft)")!).lowerBound)
+        #expect(try #require(replace.range(of: "editable(id, on: db)")).lowerBound < (replace.range(of: "checkReferences") ?? replace.range(of: "replace(id, with: draft)")!).lowerBound)
         #expect(tests.contains(#"anonymous.signingUp("tester@example.com")"#))
     }
 
@@ -123,7 +123,7 @@ import Testing
         #expect(policy.contains(#"isAdmin(user) || user.hasRole("editor")"#) && policy.contains(#"isAdmin(user) || user.hasRole("reader")"#))
         let service = try #require(Self.file("Sources/App/Services/ArticleService.swift", in: plan))
         for check in [#"try authorize("list", policy.viewAny)"#, #"try authorize("create", policy.create)"#, "policy.view($0, article)",
-                      "policy.update($0, current)", "policy.delete($0, current)"] {
+                      "policy.update($0, article)", "_ = try await editable(id, on: db)", "policy.delete($0, current)"] {
             #expect(service.contains(check), "\(check)")
         }
         let migration = try #require(plan.files.first { $0.path.hasPrefix("Sources/App/Migrations/CreateArticles") }?.contents)

@@ -26,7 +26,7 @@ public enum OwnerScope: Sendable, Equatable {
     /// The `users.id` of the user the oldest account belongs to, or `nil` without users: the
     /// owner seeders give the rows they make, so rows that point at each other share an owner.
     public static func firstUser(on database: any SQLDatabase) async throws -> Int? {
-        try await database.select().column("id").from("users").orderBy("id").limit(1).first(decoding: IDRow.self)?.id
+        try await AuthUser.ids(on: database, limit: 1).first
     }
 }
 

@@ -62,9 +62,8 @@ struct ResourceValues: Encodable {
     var hasSetup: Bool
     /// Whether the generated test signs in or signs up (ForgeAuthTesting).
     var importsAuthTesting: Bool
-    /// Whether the service runs as the caller (`acting(as:)`): owned rows or a policy.
-    var needsCaller: Bool
-    /// Whether the service consults `<Name>Policy`, and the roles it was made from.
+    /// Whether the service runs as the caller (`acting(as:)`) and consults `<Name>Policy` (roles,
+    /// `make:policy`, or owned rows), and the roles it was made from.
     var hasPolicy: Bool
     var hasRole: Bool
     var role: String
