@@ -5,27 +5,13 @@
 # Usage: bash scripts/bench-http.sh   (DURATION=10 CONNECTIONS=32 THREADS=2 to change the load)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ROOT=$(pwd)
-WORK="$ROOT/.build-bench/http"
-DURATION="${DURATION:-10}"
-CONNECTIONS="${CONNECTIONS:-32}"
-THREADS="${THREADS:-2}"
+source scripts/bench-wrk.sh
 ROWS=10000
-mkdir -p "$WORK"
-
-command -v wrk > /dev/null || { apt-get update > /dev/null && apt-get install -y wrk > /dev/null; }
 
 echo "building forge, the baseline and the app (release)…" >&2
-swift build --product forge > /dev/null
-# The app's release build links the release runtime (built once; minutes the first time).
-"$ROOT/.build/debug/forge" runtime:build --release > /dev/null
+bench_setup http
 swift build -c release --package-path Benchmarks/Baseline --scratch-path "$WORK/baseline-build" > /dev/null
-
-APP="$WORK/bench"
-if [ -d "$APP/.build" ]; then mv "$APP/.build" "$WORK/app-build-cache"; fi
-rm -rf "$APP"
-(cd "$WORK" && "$ROOT/.build/debug/forge" new bench > /dev/null)
-if [ -d "$WORK/app-build-cache" ]; then mv "$WORK/app-build-cache" "$APP/.build"; fi
+bench_new_app bench
 (cd "$APP" && "$ROOT/.build/debug/forge" make:resource Post -f title:string:required,max:200 -f body:text:required -f views:integer > /dev/null)
 (cd "$APP" && swift build -c release > /dev/null)
 

@@ -7,24 +7,10 @@
 # Usage: bash scripts/bench-include.sh   (DURATION=10 CONNECTIONS=32 THREADS=2 to change the load)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ROOT=$(pwd)
-WORK="$ROOT/.build-bench/include"
-DURATION="${DURATION:-10}"
-CONNECTIONS="${CONNECTIONS:-32}"
-THREADS="${THREADS:-2}"
-mkdir -p "$WORK"
-
-command -v wrk > /dev/null || { apt-get update > /dev/null && apt-get install -y wrk > /dev/null; }
-
+source scripts/bench-wrk.sh
 echo "building forge and the app (release)…" >&2
-swift build --product forge > /dev/null
-FORGE="$ROOT/.build/debug/forge"
-"$FORGE" runtime:build --release > /dev/null
-APP="$WORK/blog"
-if [ -d "$APP/.build" ]; then mv "$APP/.build" "$WORK/app-build-cache"; fi
-rm -rf "$APP"
-(cd "$WORK" && "$FORGE" new blog --no-auth > /dev/null)
-if [ -d "$WORK/app-build-cache" ]; then mv "$WORK/app-build-cache" "$APP/.build"; fi
+bench_setup include
+bench_new_app blog --no-auth
 (cd "$APP" && "$FORGE" make:resource Author -f name:string:required,max:80 > /dev/null)
 (cd "$APP" && "$FORGE" make:resource Tag -f name:string:required,max:40,unique > /dev/null)
 (cd "$APP" && "$FORGE" make:resource Post -f title:string:required,max:200 -f body:text -f author:references/Author:required -f tags:many/Tag > /dev/null)

@@ -7,24 +7,10 @@
 # Usage: bash scripts/bench-owned.sh   (DURATION=10 ROUNDS=5 CONNECTIONS=32 THREADS=2 to change the load)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ROOT=$(pwd)
-WORK="$ROOT/.build-bench/owned"
-DURATION="${DURATION:-10}"
-CONNECTIONS="${CONNECTIONS:-32}"
-THREADS="${THREADS:-2}"
-mkdir -p "$WORK"
-
-command -v wrk > /dev/null || { apt-get update > /dev/null && apt-get install -y wrk > /dev/null; }
-
+source scripts/bench-wrk.sh
 echo "building forge and the app (release)…" >&2
-swift build --product forge > /dev/null
-FORGE="$ROOT/.build/debug/forge"
-"$FORGE" runtime:build --release > /dev/null
-APP="$WORK/notes"
-if [ -d "$APP/.build" ]; then mv "$APP/.build" "$WORK/app-build-cache"; fi
-rm -rf "$APP"
-(cd "$WORK" && "$FORGE" new notes > /dev/null)
-if [ -d "$WORK/app-build-cache" ]; then mv "$WORK/app-build-cache" "$APP/.build"; fi
+bench_setup owned
+bench_new_app notes
 (cd "$APP" && "$FORGE" make:resource Note -f title:string:required,max:200 -f body:text -p --owned > /dev/null)
 (cd "$APP" && "$FORGE" make:resource Memo -f title:string:required,max:200 -f body:text -p > /dev/null)
 (cd "$APP" && swift build -c release > /dev/null)
