@@ -50,10 +50,7 @@ struct UserCreateCommand: AppSubcommand {
             if let problem = Roles.problem(withName: role) { throw AppCommandLineError(message: problem, exitCode: 64) }
         }
         let password = try self.password ?? Self.readPassword()
-        var check = Validation()
-        check.field("email", email, .required, .email, .maxLength(254))
-        check.newPassword("password", password)
-        check.field("name", name, .maxLength(120))
+        let check = AuthService.checkNewAccount(email: email, password: password, name: name)
         if !check.passed, case let failure = check.failure, let field = failure.fields.first {
             throw AppCommandLineError(message: "\(field.field) \(field.messages.joined(separator: ", "))", exitCode: 64)
         }
@@ -62,12 +59,9 @@ struct UserCreateCommand: AppSubcommand {
             let hash = try await Passwords.hash(password, cost: settings.bcryptCost)
             try await database.transaction { db in
                 let now = Date()
-                let taken = try await db.select().column("id").from("users").where("email", .equal, SQLBind(email)).first() != nil
-                if taken { throw AppCommandLineError(message: "an account with email \(email) already exists") }
-                try await db.insert(into: "users")
-                    .columns("email", "password_hash", "name", "email_verified_at", "created_at", "updated_at")
-                    .values(SQLBind(email), SQLBind(hash), SQLBind(name), SQLBind(now), SQLBind(now), SQLBind(now))
-                    .run()
+                guard try await AuthService.insertAccount(email: email, passwordHash: hash, name: name, verifiedAt: now, at: now, on: db) != nil else {
+                    throw AppCommandLineError(message: "an account with email \(email) already exists")
+                }
                 for role in role { try await Roles.grant(role, to: email, on: db) }
             }
             print("Created \(email)\(role.isEmpty ? "" : " with role \(role.joined(separator: ", "))")")

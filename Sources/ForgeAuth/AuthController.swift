@@ -76,11 +76,7 @@ struct AuthController: RouteRegistrar {
     @Sendable func register(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<DataEnvelope<Message>> {
         var body = try await request.decode(as: Credentials.self, context: context)
         body.email = body.email.map(AuthService.normalized)
-        var check = Validation()
-        check.field("email", body.email, .required, .email, .maxLength(254))
-        check.newPassword("password", body.password)
-        check.field("name", body.name, .maxLength(120))
-        try check.finish()
+        try AuthService.checkNewAccount(email: body.email, password: body.password, name: body.name).finish()
         try await throttle(email: body.email, context: context)
         try await service.register(email: body.email ?? "", password: body.password ?? "", name: body.name, logger: context.logger)
         return EditedResponse(status: .accepted, response: DataEnvelope(Message(message: "check your inbox to confirm your address, then sign in")))

@@ -57,13 +57,7 @@ struct AuthService: Sendable {
         let hash = try await Passwords.hash(password, cost: settings.bcryptCost)
         let now = Date()
         let created: Int? = try await database.transaction { db in
-            guard try await account(email: email, on: db) == nil else { return nil }
-            let row = try await db.insert(into: "users")
-                .columns("email", "password_hash", "name", "created_at", "updated_at")
-                .values(SQLBind(email), SQLBind(hash), SQLBind(name), SQLBind(now), SQLBind(now))
-                .returning("id")
-                .first()
-            return try row?.decode(column: "id", as: Int.self)
+            try await Self.insertAccount(email: email, passwordHash: hash, name: name, verifiedAt: nil, at: now, on: db)
         }
         if let created {
             let token = try await issueOneTime(.emailVerification, userID: created, lifetime: settings.verificationTokenLifetime)
@@ -80,6 +74,28 @@ struct AuthService: Sendable {
                 password with POST /api/auth/forgot-password. Otherwise you can ignore this mail.
                 """), logger: logger)
         }
+    }
+
+    /// The rules a new account's fields follow, on `/api/auth/register` and `user:create` alike.
+    static func checkNewAccount(email: String?, password: String?, name: String?) -> Validation {
+        var check = Validation()
+        check.field("email", email, .required, .email, .maxLength(254))
+        check.newPassword("password", password)
+        check.field("name", name, .maxLength(120))
+        return check
+    }
+
+    /// Inserts an account for a normalized `email` and returns its id, or `nil` when the address
+    /// already has one.
+    static func insertAccount(email: String, passwordHash: String, name: String?, verifiedAt: Date?, at now: Date,
+                              on db: any SQLDatabase) async throws -> Int? {
+        guard try await db.select().column("id").from("users").where("email", .equal, SQLBind(email)).first() == nil else { return nil }
+        return try await db.insert(into: "users")
+            .columns("email", "password_hash", "name", "email_verified_at", "created_at", "updated_at")
+            .values(SQLBind(email), SQLBind(passwordHash), SQLBind(name), SQLBind(verifiedAt), SQLBind(now), SQLBind(now))
+            .returning("id")
+            .first()?
+            .decode(column: "id", as: Int.self)
     }
 
     func account(id: Int) async throws -> Account? {
