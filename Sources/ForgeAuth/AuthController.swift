@@ -60,8 +60,8 @@ struct AuthController: RouteRegistrar {
     struct UserResponse: Encodable, Sendable {
         var id: Int
         var email: String
-        var name: String?
-        var emailVerifiedAt: Date?
+        @Nullable var name: String?
+        @Nullable var emailVerifiedAt: Date?
         var createdAt: Date
         var roles: [String]
         var permissions: [String]

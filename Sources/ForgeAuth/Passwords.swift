@@ -4,24 +4,33 @@ import NIOPosix
 
 /// bcrypt hashing off the event loops (a cost-12 hash takes a quarter of a second of CPU).
 enum Passwords {
-    /// The shortest password accepted.
+    /// The shortest password accepted, in characters (Unicode scalars, as JSON Schema counts).
     static let minimumLength = 8
-    /// bcrypt reads at most 72 bytes; longer passwords are refused rather than silently cut.
-    static let maximumBytes = 72
+    /// The longest, so no request makes the server hash megabytes.
+    static let maximumLength = 256
 
     static func hash(_ password: String, cost: Int) async throws -> String {
-        try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(password, cost: UInt8(cost)) }
+        let input = bcryptInput(password)
+        return try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(input, cost: UInt8(cost)) }
     }
 
     static func verify(_ password: String, hash: String) async throws -> Bool {
-        try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }
+        let input = bcryptInput(password)
+        return try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(input, hash: hash) }
+    }
+
+    /// What bcrypt hashes: the password itself, or past bcrypt's 72 bytes (which it would
+    /// silently cut) its SHA-256 in hex, so every character counts. Passwords of 72 bytes or
+    /// fewer hash as they always did; longer ones were refused before, so no stored hash changes.
+    static func bcryptInput(_ password: String) -> String {
+        password.utf8.count <= 72 ? password : SecretTokens.hash(password)
     }
 
     /// Problems with `password` as a new password, for a 422.
     fileprivate static func problems(_ password: String) -> [String] {
         var problems: [String] = []
-        if password.count < minimumLength { problems.append("must be at least \(minimumLength) characters") }
-        if password.utf8.count > maximumBytes { problems.append("must be at most \(maximumBytes) bytes") }
+        if password.unicodeScalars.count < minimumLength { problems.append("must be at least \(minimumLength) characters") }
+        if password.unicodeScalars.count > maximumLength { problems.append("must be at most \(maximumLength) characters") }
         return problems
     }
 }

@@ -20,13 +20,35 @@ public enum IPAddress {
         guard let head = groups(halves[0]), let tail = halves.count == 2 ? groups(halves[1]) : [] else { return false }
         var all = head + tail
         var count = 0
+        // An embedded IPv4 address can only end the address: never before a closing `::`.
         if let last = all.last, last.contains(".") {
-            guard isIPv4(last) else { return false }
+            guard halves.count == 1 || !tail.isEmpty, isIPv4(last) else { return false }
             all.removeLast()
             count = 2
         }
-        guard all.allSatisfy({ (1...4).contains($0.count) && $0.allSatisfy(\.isHexDigit) }) else { return false }
+        let isHex: (Unicode.Scalar) -> Bool = { ("0"..."9").contains($0) || ("a"..."f").contains($0) || ("A"..."F").contains($0) }
+        guard all.allSatisfy({ (1...4).contains($0.unicodeScalars.count) && $0.unicodeScalars.allSatisfy(isHex) }) else { return false }
         count += all.count
         return halves.count == 2 ? count < 8 : count == 8
     }
+
+    /// What ``isIPv4(_:)`` accepts, as a regular expression (no anchors).
+    public static let ipv4Pattern = "(?:(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])\\.){3}(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9][0-9]|[0-9])"
+
+    /// What ``isIPv6(_:)`` accepts, as a regular expression (no anchors): eight groups, or fewer
+    /// around one `::`, the last two groups optionally written as an IPv4 address.
+    public static let ipv6Pattern: String = {
+        let group = "[0-9A-Fa-f]{1,4}"
+        func repeated(_ count: Int) -> String { count == 0 ? "" : "(?:\(group):){\(count)}" }
+        var forms = ["\(repeated(7))\(group)", "\(repeated(6))\(ipv4Pattern)"]
+        for head in 0...7 {
+            let before = head == 0 ? "" : "\(repeated(head - 1))\(group)"
+            let room = 7 - head
+            forms.append(before + "::" + (room == 0 ? "" : "(?:\(group)(?::\(group)){0,\(room - 1)})?"))
+            if head <= 5 {
+                forms.append(before + "::" + (5 - head == 0 ? "" : "(?:\(group):){0,\(5 - head)}") + ipv4Pattern)
+            }
+        }
+        return "(?:" + forms.joined(separator: "|") + ")"
+    }()
 }

@@ -45,10 +45,22 @@ import Testing
         }
     }
 
-    @Test func boundsPagination() async throws {
+    /// Out-of-bounds pages are refused rather than clamped: the OpenAPI document states the
+    /// bounds, and a client that asked for 1000 rows should learn it gets at most 100.
+    @Test(arguments: ["page=0", "page=2147483648", "per_page=0", "per_page=101", "per_page=-5"])
+    func refusesPagesOutsideTheirBounds(query: String) async throws {
         try await TestApp(notesApp).run { client in
-            let response = try await client.send(.get, "/api/notes?page=0&per_page=1000")
-            #expect(response.json["meta"]["page"] == 1)
+            let response = try await client.send(.get, "/api/notes?\(query)")
+            #expect(response.status == .badRequest, "\(query): \(response.text)")
+            #expect(response.json["error"]["message"].string?.contains("must be a whole number from 1 to") == true, "\(response.text)")
+        }
+    }
+
+    @Test func acceptsTheBoundsThemselves() async throws {
+        try await TestApp(notesApp).run { client in
+            let response = try await client.send(.get, "/api/notes?page=2147483647&per_page=100")
+            #expect(response.status == .ok)
+            #expect(response.json["meta"]["page"] == 2147483647)
             #expect(response.json["meta"]["per_page"] == 100)
         }
     }

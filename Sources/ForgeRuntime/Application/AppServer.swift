@@ -37,6 +37,7 @@ public enum AppServer {
             try await module.setUp(&setup)
         }
         definition.registerRoutes(setup.routes, database)
+        MethodNotAllowed.register(table.routes, on: router)
         if let route = table.routesWithoutAuthenticator.first {
             throw ConfigurationError(key: "modules", message: "\(route.method) \(route.path) is behind authentication, but no module of this app installs an authenticator; add one to AppDefinition(modules:), for example AuthModule() from ForgeAuth")
         }

@@ -32,6 +32,7 @@ public struct AppError: Error, HTTPResponseError, Sendable, Equatable {
         public static let unauthorized = Code("unauthorized")
         public static let forbidden = Code("forbidden")
         public static let payloadTooLarge = Code("payload_too_large")
+        public static let methodNotAllowed = Code("method_not_allowed")
         public static let rateLimited = Code("rate_limited")
         public static let internalError = Code("internal_error")
         public static let httpError = Code("http_error")

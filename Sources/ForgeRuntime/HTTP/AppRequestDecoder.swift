@@ -1,4 +1,5 @@
 import Foundation
+import ForgeShared
 import Hummingbird
 
 /// Decodes JSON request bodies, reading ISO 8601 dates, and turns a value of the wrong type or
@@ -62,8 +63,7 @@ public struct AppRequestDecoder: RequestDecoder {
     /// An ISO 8601 date-time, with or without fractional seconds; a bad one names its field.
     @Sendable static func decodeDate(_ decoder: any Decoder) throws -> Date {
         let text = try decoder.singleValueContainer().decode(String.self)
-        if let date = try? Date(text, strategy: .iso8601) { return date }
-        if let date = try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)) { return date }
+        if let seconds = CalendarText.dateTime(text) { return Date(timeIntervalSince1970: seconds) }
         throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "must be an ISO 8601 date-time like 2026-01-31T09:30:00Z"))
     }
 

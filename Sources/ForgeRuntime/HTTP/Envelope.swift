@@ -42,18 +42,20 @@ extension ResponseEncodable {
 }
 
 extension Request {
-    /// The `page`/`per_page` query parameters, clamped to their bounds; 400 when not numbers.
+    /// The `page` (1 to ``PageRequest/maximumPage``) and `per_page` (1 to
+    /// ``PageRequest/maximumPerPage``) query parameters; 400 naming the one outside its bounds,
+    /// the same bounds the OpenAPI document states.
     public func pageRequest() throws(AppError) -> PageRequest {
-        func number(_ name: String, default value: Int) throws(AppError) -> Int {
+        func number(_ name: String, default value: Int, in bounds: ClosedRange<Int>) throws(AppError) -> Int {
             guard let text = uri.queryParameters[Substring(name)].map(String.init) else { return value }
-            guard let parsed = Int(text) else {
-                throw AppError.badRequest("query parameter '\(name)' must be a whole number, got '\(text)'")
+            guard let parsed = Int(text), bounds.contains(parsed) else {
+                throw AppError.badRequest("query parameter '\(name)' must be a whole number from \(bounds.lowerBound) to \(bounds.upperBound), got '\(text)'")
             }
             return parsed
         }
         return PageRequest(
-            page: try number("page", default: 1),
-            perPage: try number("per_page", default: PageRequest.defaultPerPage)
+            page: try number("page", default: 1, in: 1...PageRequest.maximumPage),
+            perPage: try number("per_page", default: PageRequest.defaultPerPage, in: 1...PageRequest.maximumPerPage)
         )
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ForgeShared
 import Hummingbird
 import SQLKit
 
@@ -149,7 +150,7 @@ extension ListQuery {
 
     /// An ISO 8601 date-time (`2026-01-01T00:00:00Z`) or date (`2026-01-01`, midnight UTC).
     static func parseDate(_ text: String) -> Date? {
-        if let date = try? Date(text, strategy: .iso8601) { return date }
-        return try? Date(text + "T00:00:00Z", strategy: .iso8601)
+        guard let seconds = CalendarText.dateTime(text) ?? CalendarText.dateTime(text + "T00:00:00Z") else { return nil }
+        return Date(timeIntervalSince1970: seconds)
     }
 }

@@ -2,6 +2,8 @@
 public struct PageRequest: Sendable, Equatable {
     /// The largest `per_page` a client may ask for.
     public static let maximumPerPage = 100
+    /// The largest `page`, so no offset overflows.
+    public static let maximumPage = Int(Int32.max)
     /// The `per_page` used when the client names none.
     public static let defaultPerPage = 20
 

@@ -84,10 +84,9 @@ public struct Pivot: Sendable {
         let query = database.select().column(SQLIdentifier(targetKey)).from(targetTable)
             .where(SQLIdentifier(targetKey), .equal, SQLBind(target)).limit(1)
         if targetSoftDeletes { query.where("deleted_at", .is, SQLLiteral.null) }
+        // The target is named by the path (`POST /api/posts/1/tags/7`): a missing one is a 404.
         guard try await query.first() != nil else {
-            var check = Validation()
-            check.add(field, "no \(targetTable) with id \(target)")
-            throw check.failure
+            throw AppError.notFound("no \(targetTable) with id \(target)")
         }
         try await database.insert(into: table).columns(ownerColumn, targetColumn)
             .values(SQLBind(owner), SQLBind(target))

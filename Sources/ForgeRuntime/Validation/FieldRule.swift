@@ -26,14 +26,15 @@ public struct FieldRule<Value: Sendable>: Sendable {
 }
 
 extension FieldRule where Value == String {
-    /// At most `limit` characters.
+    /// At most `limit` characters, counted as Unicode scalars: what JSON Schema's `maxLength`
+    /// and PostgreSQL's `VARCHAR(n)` count (`"é"` written as `e` + U+0301 is two).
     public static func maxLength(_ limit: Int) -> FieldRule {
-        FieldRule { $0.count > limit ? RuleMessage.maxLength(limit) : nil }
+        FieldRule { $0.scalarCount > limit ? RuleMessage.maxLength(limit) : nil }
     }
 
-    /// At least `limit` characters.
+    /// At least `limit` characters (Unicode scalars, as ``maxLength(_:)``).
     public static func minLength(_ limit: Int) -> FieldRule {
-        FieldRule { $0.count < limit ? RuleMessage.minLength(limit) : nil }
+        FieldRule { $0.scalarCount < limit ? RuleMessage.minLength(limit) : nil }
     }
 }
 
@@ -50,9 +51,9 @@ extension FieldRule where Value: Comparable & Sendable & CustomStringConvertible
 }
 
 extension FieldRule where Value == String {
-    /// Not empty or only white space (for required fields in partial updates).
+    /// Not empty or only white space (Unicode's White_Space), for required fields in partial updates.
     public static var notBlank: FieldRule {
-        FieldRule { $0.allSatisfy(\.isWhitespace) ? "must not be blank" : nil }
+        FieldRule { $0.isBlank ? "must not be blank" : nil }
     }
 
     /// A plausible email address: one `@`, a non-empty local part, a dotted domain, no spaces.

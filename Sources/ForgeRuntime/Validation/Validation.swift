@@ -1,3 +1,5 @@
+import ForgeShared
+
 /// Collects every failing field of one request, so a 422 names them all at once.
 ///
 /// ```swift
@@ -19,7 +21,7 @@ public struct Validation: Sendable {
             if rules.contains(where: \.isRequired) { add(name, "is required") }
             return
         }
-        if let text = value as? String, text.allSatisfy(\.isWhitespace), rules.contains(where: \.isRequired) {
+        if let text = value as? String, text.isBlank, rules.contains(where: \.isRequired) {
             add(name, "must not be blank")
             return
         }
