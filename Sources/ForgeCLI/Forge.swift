@@ -18,7 +18,7 @@ public struct Forge: ParsableCommand {
             New.self, MakeResource.self, Alter.self, Destroy.self, Upgrade.self, MakeModel.self, MakeMigration.self, MakeController.self, MakeRoute.self,
             MakeService.self, MakePolicy.self, MakeRepository.self, MakeRequest.self, MakeMiddleware.self, MakeTest.self, MakeFactory.self,
             MakeSeeder.self, MakeEnum.self, MakeException.self, StubPublish.self,
-            DBMigrate.self, DBRollback.self, DBFresh.self, DBStatus.self, DBSeed.self, UserCreate.self, RoleCreate.self, RoleGrant.self, RoleRevoke.self, PermissionGrant.self, Serve.self, RouteList.self, DoctorCommand.self, RuntimeBuild.self, ListCommands.self, VersionCommand.self,
+            DBMigrate.self, DBRollback.self, DBFresh.self, DBStatus.self, DBSeed.self, UserCreate.self, RoleCreate.self, RoleGrant.self, RoleRevoke.self, PermissionGrant.self, Serve.self, RouteList.self, OpenAPICommand.self, DoctorCommand.self, RuntimeBuild.self, ListCommands.self, VersionCommand.self,
         ]
     )
 

@@ -60,6 +60,8 @@ import Testing
                                                            table: "posts", directions: [direction]))
         case let name where name.hasPrefix("resource/") || name == "component/DropTableMigration.swift":
             tree = try TemplateTree.of(try ResourceValues.sample())
+        case "app/OpenAPI.swift":
+            tree = try TemplateTree.of(OpenAPIValues(document: "{}"))
         case "app/Registry.swift":
             tree = try TemplateTree.of(RegistryValues(migrations: ["CreatePosts"], seeders: ["PostSeeder"], middleware: ["AuditMiddleware"],
                                                       registrations: [.init(type: "PostController", resource: true, service: "PostService", protected: true)],

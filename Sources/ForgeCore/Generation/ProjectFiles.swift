@@ -1,6 +1,7 @@
 import Foundation
 
-/// The files forge owns and rewrites from the manifest: `forge.yaml` and the registry.
+/// The files forge owns and rewrites from the manifest: `forge.yaml`, the registry and the
+/// OpenAPI document.
 public struct ProjectFiles {
     public let manifest: Manifest
     public let templates: TemplateLibrary
@@ -14,10 +15,17 @@ public struct ProjectFiles {
     public static let registryPath = "Sources/App/Forge/Registry.swift"
     /// The template the registry renders from.
     static let registryTemplate = "app/Registry.swift"
+    /// The OpenAPI document inside an app, as a Swift string the registry serves.
+    public static let openAPIPath = "Sources/App/Forge/OpenAPI.swift"
+    static let openAPITemplate = "app/OpenAPI.swift"
+    /// Every template ``forgeOwned()`` renders, for commands that parse templates ahead.
+    static let templates = [registryTemplate, openAPITemplate]
 
     public func forgeOwned() throws(ForgeError) -> [GeneratedFile] {
         [
             GeneratedFile(path: Manifest.fileName, contents: try manifest.yaml(), ownership: .forge),
+            GeneratedFile(path: Self.openAPIPath, contents: try templates.render(Self.openAPITemplate, OpenAPIValues(document: try OpenAPIDocument(manifest: manifest).render(.json))),
+                          ownership: .forge),
             GeneratedFile(path: Self.registryPath, contents: try templates.render(Self.registryTemplate, registryValues), ownership: .forge),
         ]
     }

@@ -43,7 +43,7 @@ extension ResourceGenerator {
             + alteration.rename.map { " --rename \($0)" }.joined() + alteration.change.map { " --change \($0)" }.joined()
             + (alteration.owned ? " --owned" : "")
         // Parsed together, one per core; render(_:in:layers:command:) then finds them parsed.
-        templates.prepare([Self.alterMigrationTemplate] + Self.layout(names, migrationType: "", policy: old.hasPolicy).map(\.template) + [ProjectFiles.registryTemplate])
+        templates.prepare([Self.alterMigrationTemplate] + Self.layout(names, migrationType: "", policy: old.hasPolicy).map(\.template) + ProjectFiles.templates)
         let migrationFile = try alterMigration(from: old, to: resource, sources: changed.map(\.source), in: updated, name: migration, command: command)
         var plan = try render(resource, in: updated, layers: Set(Manifest.Layer.allCases).filter { $0 != .migration && resource.has($0) },
                               command: "forge make:resource \(name)")

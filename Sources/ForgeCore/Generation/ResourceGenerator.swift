@@ -167,7 +167,7 @@ public struct ResourceGenerator {
         }
         let values = try TemplateTree.of(context.values)
         let layout = Self.layout(context.names, migrationType: context.migrationType, policy: resource.hasPolicy).filter { layers.contains($0.layer) }
-        templates.prepare(layout.map(\.template) + [ProjectFiles.registryTemplate])
+        templates.prepare(layout.map(\.template) + ProjectFiles.templates)
         var files: [GeneratedFile] = []
         for (_, template, path) in layout {
             files.append(GeneratedFile(path: path, contents: try templates.render(template, tree: values)))

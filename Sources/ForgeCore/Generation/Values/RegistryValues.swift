@@ -16,3 +16,8 @@ struct RegistryValues: Encodable {
         var `protected`: Bool
     }
 }
+
+/// What `app/OpenAPI.swift` embeds: the document as `forge openapi --format json` prints it.
+struct OpenAPIValues: Encodable {
+    var document: String
+}
