@@ -3,7 +3,7 @@ SWIFT  ?= swift
 PREFIX ?= $(HOME)/.local
 DEMO_DIR ?= .build-demo
 
-.PHONY: help build release install uninstall test test-e2e demo bench bench-http bench-alter bench-include bench-owned
+.PHONY: help build release install uninstall test test-e2e demo bench bench-http bench-alter bench-include bench-owned bench-openapi
 
 help:
 	@echo "make demo      install forge into \$$PREFIX ($(PREFIX)), then generate, migrate, serve and query an app"
@@ -15,6 +15,7 @@ help:
 	@echo "make bench-alter  time forge alter in an app of 20 resources, and the db:migrate after it (scripts/bench-alter.sh)"
 	@echo "make bench-include  a page of 100 posts with and without ?include= under wrk, and its statement count (scripts/bench-include.sh)"
 	@echo "make bench-owned  GET one on an owned resource against a merely protected one under wrk (scripts/bench-owned.sh)"
+	@echo "make bench-openapi  time forge openapi in an app of 20 resources, and the document's size (scripts/bench-openapi.sh)"
 
 build:
 	$(SWIFT) build --product forge
@@ -64,3 +65,6 @@ bench-include:
 
 bench-owned:
 	bash scripts/bench-owned.sh
+
+bench-openapi: release
+	bash scripts/bench-openapi.sh

@@ -7,7 +7,8 @@ import Testing
 /// The OpenAPI document of an app with every field type, references, a many-to-many link and a
 /// protected owned resource: `forge openapi` writes it, openapi-spec-validator accepts it, the
 /// app serves the same bytes and a reference page, its paths are exactly the app's routes, and
-/// schemathesis — every check on, a token it obtains through the API — finds nothing.
+/// schemathesis — every check on, a token it obtains through the API — finds nothing, and
+/// swift-openapi-generator makes a client of it that works against the running app.
 @Suite(.serialized, .enabled(if: endToEndEnabled, "set FORGE_E2E=1 to build and exercise a generated app"))
 struct OpenAPIAppTests {
     /// The folder holding `st` and `openapi-spec-validator` (scripts/python-tools.sh makes it).
@@ -113,5 +114,52 @@ struct OpenAPIAppTests {
         print("schemathesis in \(Int(Date().timeIntervalSince(started))) s:\n\(summary)")
         #expect(attack.status == 0, "\(attack.output.suffix(12000))")
         #expect(attack.output.contains("No issues found") || !attack.output.contains("Failures:"), "\(summary)")
+
+        try consumeWithSwiftOpenAPIGenerator(document: document, server: server.base)
+    }
+
+    /// swift-openapi-generator makes a client from the document with no diagnostics; the client
+    /// compiles without warnings in Swift 6 mode and creates, lists and fetches a row of the
+    /// running app (Fixtures/openapi-client).
+    func consumeWithSwiftOpenAPIGenerator(document: Data, server: String) throws {
+        let generatorPackage = try Self.scratchPackage("openapi-generator")
+        let generatorBuild = try runCommand(["swift", "build", "-c", "release", "--product", "swift-openapi-generator"], in: generatorPackage)
+        try #require(generatorBuild.status == 0, "\(generatorBuild.output.suffix(4000))")
+        let generator = generatorPackage.appendingPathComponent(".build/release/swift-openapi-generator").path
+
+        let client = try Self.scratchPackage("openapi-client")
+        try document.write(to: client.appendingPathComponent("openapi.json"))
+        let generated = client.appendingPathComponent("Sources/Client/Generated")
+        try? FileManager.default.removeItem(at: generated)
+        try FileManager.default.createDirectory(at: generated, withIntermediateDirectories: true)
+        let generation = try runCommand([
+            generator, "generate", "--config", "openapi-generator-config.yaml", "--output-directory", generated.path,
+            "--diagnostics-output-path", "diagnostics.yaml", "openapi.json",
+        ], in: client)
+        try #require(generation.status == 0, "\(generation.output.suffix(4000))")
+        let diagnostics = try String(contentsOf: client.appendingPathComponent("diagnostics.yaml"), encoding: .utf8)
+        #expect(diagnostics.hasPrefix("diagnostics: []"), "swift-openapi-generator reported:\n\(diagnostics.prefix(4000))")
+
+        let build = try runCommand(["swift", "build"], in: client)
+        try #require(build.status == 0, "\(build.output.suffix(4000))")
+        let warnings = build.output.split(separator: "\n").filter { $0.contains("warning:") && $0.contains(client.path + "/Sources") }
+        #expect(warnings.isEmpty, "\(warnings.joined(separator: "\n"))")
+        let run = try runCommand([client.appendingPathComponent(".build/debug/Client").path, server], in: client)
+        #expect(run.status == 0 && run.output.contains("created, listed and fetched category"), "\(run.output)")
+    }
+
+    /// `.build-e2e/NAME` holding exactly Fixtures/NAME's files, its `.build` kept between runs.
+    static func scratchPackage(_ name: String) throws -> URL {
+        let fileManager = FileManager.default
+        let source = repositoryRoot.appendingPathComponent("Fixtures/\(name)")
+        let destination = repositoryRoot.appendingPathComponent(".build-e2e/\(name)")
+        try fileManager.createDirectory(at: destination, withIntermediateDirectories: true)
+        for entry in try fileManager.contentsOfDirectory(atPath: destination.path) where entry != ".build" {
+            try fileManager.removeItem(at: destination.appendingPathComponent(entry))
+        }
+        for entry in try fileManager.contentsOfDirectory(atPath: source.path) {
+            try fileManager.copyItem(at: source.appendingPathComponent(entry), to: destination.appendingPathComponent(entry))
+        }
+        return destination
     }
 }

@@ -40,6 +40,22 @@ import Testing
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(Box.self, from: Data(#"{"meta":[1,2]}"#.utf8)) }
     }
 
+    /// Found by schemathesis: lengths counted characters, so `e` + U+0301 repeated was half its
+    /// JSON Schema length, and past PostgreSQL's `VARCHAR(n)`. They count Unicode scalars.
+    @Test func lengthsCountUnicodeScalars() {
+        func passes(_ rule: FieldRule<String>, _ value: String) -> Bool {
+            var check = Validation()
+            check.field("x", value, rule)
+            return check.passed
+        }
+        let combined = String(repeating: "e\u{301}", count: 3)   // 3 characters, 6 scalars
+        #expect(!passes(.maxLength(5), combined) && passes(.maxLength(6), combined))
+        #expect(passes(.minLength(6), combined) && !passes(.minLength(7), combined))
+        #expect(passes(.maxLength(1), "😀"), "one scalar")
+        // Blank means Unicode White_Space only; U+001C is a control, not white space.
+        #expect(!passes(.notBlank, "\u{3000}\u{85}\t") && passes(.notBlank, "\u{1C}"))
+    }
+
     @Test func formatRulesAcceptAndRejectWhatTheyShould() {
         func passes<Value>(_ rule: FieldRule<Value>, _ value: Value) -> Bool {
             var check = Validation()

@@ -21,6 +21,20 @@ import Testing
         }
     }
 
+    /// Found by schemathesis: a method a path lacks was the router's 404; it is a 405 naming the
+    /// methods the path has.
+    @Test func answersAMissingMethodWith405AndAllow() async throws {
+        try await TestApp(notesApp).run { client in
+            let response = try await client.send(.trace, "/api/notes")
+            #expect(response.status == .methodNotAllowed)
+            #expect(response.headers[.allow] == "GET, POST")
+            #expect(response.json["error"]["code"] == "method_not_allowed")
+            #expect(response.headers[.requestID] != nil)
+            #expect(try await client.send(.put, "/health").headers[.allow] == "GET")
+            #expect(try await client.send(.get, "/api/nothing-here").status == .notFound)
+        }
+    }
+
     @Test func refusesLargeBodiesWith413() async throws {
         let app = TestApp(notesApp) { $0.bodyLimit = 64 }
         try await app.run { client in

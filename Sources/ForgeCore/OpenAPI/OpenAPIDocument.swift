@@ -311,7 +311,10 @@ struct Builder {
         addTag("reference", "This description, and a readable reference made from it.")
         addPath("/openapi.json", [("get", operation(
             "openAPIDocument", tag: "reference", summary: "This OpenAPI document",
-            success: (status: "200", response: Self.jsonResponse("The OpenAPI 3.1 document.", ["type": "object", "required": ["openapi", "info", "paths"]])),
+            success: (status: "200", response: Self.jsonResponse("The OpenAPI 3.1 document.", [
+                "type": "object", "required": ["openapi", "info", "paths"],
+                "properties": ["openapi": ["type": "string"], "info": ["type": "object"], "paths": ["type": "object"]],
+            ])),
             errors: []))])
         addPath("/docs", [("get", operation(
             "apiReference", tag: "reference", summary: "A readable API reference (HTML, no external assets)",
