@@ -47,6 +47,25 @@ struct OpenAPIDocumentTests {
         #expect(doc["components"]?["parameters"]?["per_page"]?["schema"]?["maximum"] == 100)
     }
 
+    /// `make:*`, `alter` and `destroy` each write the app's copy of the document, from the
+    /// manifest they leave behind.
+    @Test func everyCommandKeepsTheAppsCopyCurrent() throws {
+        let date = Date(timeIntervalSince1970: 1_764_072_000)
+        let made = try ResourceGenerator(manifest: Manifest(appName: "shop"), templates: builtInTemplates)
+            .plan(name: "Post", specs: ["title:string:required"], date: date)
+        func embedded(_ plan: GenerationPlan) throws -> String {
+            try #require(plan.files.first { $0.path == ProjectFiles.openAPIPath }?.contents)
+        }
+        #expect(try embedded(made).contains(try OpenAPIDocument(manifest: made.manifest).render(.json)))
+        let altered = try ResourceGenerator(manifest: made.manifest, templates: builtInTemplates)
+            .alter(name: "Post", ResourceAlteration(add: ["subtitle:string:max:80"]), date: date.addingTimeInterval(60))
+        #expect(try embedded(altered).contains(#""subtitle": {"#))
+        let destroyed = try ResourceGenerator(manifest: altered.manifest, templates: builtInTemplates)
+            .destroy(name: "Post", applied: nil, date: date.addingTimeInterval(120))
+        let after = try embedded(destroyed.plan)
+        #expect(!after.contains("/api/posts") && after.contains("/health/ready"))
+    }
+
     @Test func rendersTheSameTreeAsJSONAndYAML() throws {
         let doc = try document(["name:string:required", "at:datetime"])
         let json = try #require(try JSONSerialization.jsonObject(with: Data(doc.json.utf8)) as? NSDictionary)
