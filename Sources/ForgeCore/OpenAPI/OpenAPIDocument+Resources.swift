@@ -11,11 +11,16 @@ extension Builder {
         var optional: Bool
     }
 
+    /// The template values of `context`'s resource, made once per document (``Builder/build()``).
+    func values(_ context: ResourceContext) -> ResourceValues {
+        resourceValues[context.resource.name] ?? context.values
+    }
+
     /// The relations each resource with a response may embed.
-    func includeGraph() throws(FieldSpecError) -> [String: [IncludeEdge]] {
+    func includeGraph() -> [String: [IncludeEdge]] {
         var graph: [String: [IncludeEdge]] = [:]
         for resource in manifest.resources where resource.has(.response) {
-            let values = try ResourceContext(resource: resource, manifest: manifest, command: "").values
+            guard let values = resourceValues[resource.name] else { continue }
             graph[resource.name] = values.includedReferences.map { IncludeEdge(name: $0.includeName, target: $0.targetType, many: false, optional: $0.optional) }
                 + values.includedChildren.map { IncludeEdge(name: $0.includeName, target: $0.childType, many: true, optional: false) }
                 + values.includedLinks.map { IncludeEdge(name: $0.linkName, target: $0.targetType, many: true, optional: false) }
@@ -32,7 +37,7 @@ extension Builder {
     }
 
     mutating func addResponseSchema(_ context: ResourceContext, graph: [String: [IncludeEdge]]) {
-        let values = context.values
+        let values = values(context)
         var properties: [(key: String, value: JSONNode)] = [("id", idSchema.setting("readOnly", true))]
         for field in context.columns {
             properties.append((field.name, fieldSchema(field, in: context, use: .response)))
@@ -63,7 +68,7 @@ extension Builder {
     }
 
     mutating func addResource(_ context: ResourceContext, graph: [String: [IncludeEdge]]) throws(ForgeError) {
-        let values = context.values
+        let values = values(context)
         let type = values.type, tag = values.path
         addTag(tag, "\(values.plural): list, count, show, create, replace, update and delete\(values.softDeletes ? ", restore" : "").")
 
@@ -171,12 +176,12 @@ extension Builder {
                 if field.foreignKey == nil { example.append((field.name, value)) }
             }
         }
-        for link in context.values.links {
+        for link in values(context).links {
             properties.append((link.idsKey, Self.nullable(["type": "array", "items": idSchema,
                                                           "description": .string("The \(link.targetTable) to link, replacing the current set; absent (or null) leaves the links as they are.")])))
         }
         let required = use == .create ? context.columns.filter { $0.isRequired && $0.name != omitting }.map(\.name) : []
-        let names = context.values
+        let names = values(context)
         return .object([
             "type": "object",
             "description": .string(use == .create ? "The body of POST /api/\(names.path) and PUT /api/\(names.path)/{id}." : "The body of PATCH /api/\(names.path)/{id}: only the fields present change."),
@@ -215,7 +220,7 @@ extension Builder {
     }
 
     func listParameterDefinitions(_ context: ResourceContext, graph: [String: [IncludeEdge]]) throws(ForgeError) -> [JSONNode] {
-        let values = context.values
+        let values = values(context)
         var parameters: [JSONNode] = [
             ["name": "page", "in": "query", "description": "The page, from 1.",
              "schema": ["type": "integer", "minimum": 1, "maximum": .integer(Int(Int32.max)), "default": 1]],

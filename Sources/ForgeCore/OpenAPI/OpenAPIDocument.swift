@@ -39,6 +39,8 @@ struct Builder {
     var paths: [(key: String, value: JSONNode)] = []
     var schemas: [(key: String, value: JSONNode)] = []
     var parameterComponents: [(key: String, value: JSONNode)] = []
+    /// Each described resource's template values, made once (``values(_:)``).
+    var resourceValues: [String: ResourceValues] = [:]
     var tags: [JSONNode] = []
 
     init(manifest: Manifest) {
@@ -51,15 +53,19 @@ struct Builder {
         addCommonSchemas()
         addHealth()
         if manifest.app.hasAuth { addAuth() }
-        let graph: [String: [IncludeEdge]]
-        do { graph = try includeGraph() } catch { throw ForgeError("\(Manifest.fileName): \(error.description)") }
+        var contexts: [ResourceContext] = []
         for resource in manifest.resources where resource.has(.response) || resource.has(.controller) {
-            let context: ResourceContext
             do {
-                context = try ResourceContext(resource: resource, manifest: manifest, command: "")
+                let context = try ResourceContext(resource: resource, manifest: manifest, command: "")
+                contexts.append(context)
+                resourceValues[resource.name] = context.values
             } catch {
                 throw ForgeError("\(Manifest.fileName): resource '\(resource.name)': \(error.description)")
             }
+        }
+        let graph = includeGraph()
+        for context in contexts {
+            let resource = context.resource
             if resource.has(.response) { addResponseSchema(context, graph: graph) }
             if resource.has(.controller) { try addResource(context, graph: graph) }
         }
