@@ -123,7 +123,8 @@ struct LiveServer {
     let process: Process
     let base: String
 
-    /// Starts the app in `app` and waits (up to 10 s) until `/health/ready` answers 200.
+    /// Starts the app in `app` and waits (up to 60 s) until `/health/ready` answers 200: `forge serve`
+    /// checks the build first, which on 2 cores busy with the suite's other builds can take a while.
     static func start(forge: String, app: URL, environment: [String: String] = [:]) async throws -> LiveServer {
         let port = Int.random(in: 20_000...40_000)
         let process = Process()
@@ -131,16 +132,21 @@ struct LiveServer {
         process.arguments = ["serve", "--port", String(port)]
         process.currentDirectoryURL = app
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        // What the server says goes to a file, so a server that never answers can say why.
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("forge-e2e-serve-\(port).log")
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        let output = try FileHandle(forWritingTo: log)
+        process.standardOutput = output
+        process.standardError = output
         try process.run()
         let server = LiveServer(process: process, base: "http://127.0.0.1:\(port)")
-        for _ in 0..<100 {
+        for _ in 0..<600 where process.isRunning {
             if (try? await request("GET", "\(server.base)/health/ready"))?.status == 200 { return server }
             try await Task.sleep(for: .milliseconds(100))
         }
-        server.stop()
-        throw CommandFailure(message: "the app in \(app.path) did not answer /health/ready within 10 s")
+        if process.isRunning { server.stop() }
+        let said = (try? String(contentsOf: log, encoding: .utf8)).map { String($0.suffix(3000)) } ?? ""
+        throw CommandFailure(message: "the app in \(app.path) did not answer /health/ready within 60 s (\(process.isRunning ? "still running" : "exited")); it printed:\n\(said)")
     }
 
     func stop() {
