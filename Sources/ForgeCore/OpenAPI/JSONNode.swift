@@ -48,6 +48,12 @@ public indirect enum JSONNode: Equatable, Sendable {
         return .object(pairs)
     }
 
+    /// This object with `pairs` appended.
+    public func appendingMembers(_ pairs: [(key: String, value: JSONNode)]) -> JSONNode {
+        guard case .object(let members) = self else { return self }
+        return .object(members + pairs)
+    }
+
     /// An object of `pairs`, leaving out the `nil` values (optional keywords).
     public static func object(_ pairs: KeyValuePairs<String, JSONNode?>) -> JSONNode {
         .object(pairs.compactMap { pair in pair.value.map { (pair.key, $0) } })
@@ -90,35 +96,77 @@ extension JSONNode {
     }
 
     private func writeJSON(into out: inout String, indent: Int) {
+        if let inline = inlineJSON {
+            out.append(inline)
+            return
+        }
         switch self {
         case .array(let items) where !items.isEmpty:
             out.append("[\n")
             for (index, item) in items.enumerated() {
-                out.append(String(repeating: " ", count: indent + 2))
+                Self.indent(indent + 2, into: &out)
                 item.writeJSON(into: &out, indent: indent + 2)
                 out.append(index == items.count - 1 ? "\n" : ",\n")
             }
-            out.append(String(repeating: " ", count: indent))
+            Self.indent(indent, into: &out)
             out.append("]")
         case .object(let pairs) where !pairs.isEmpty:
             out.append("{\n")
             for (index, pair) in pairs.enumerated() {
-                out.append(String(repeating: " ", count: indent + 2))
+                Self.indent(indent + 2, into: &out)
                 Self.quote(pair.key, into: &out)
                 out.append(": ")
                 pair.value.writeJSON(into: &out, indent: indent + 2)
                 out.append(index == pairs.count - 1 ? "\n" : ",\n")
             }
-            out.append(String(repeating: " ", count: indent))
+            Self.indent(indent, into: &out)
             out.append("}")
         default:
             out.append(scalarText)
         }
     }
 
+    /// Small values on one line, as a person would write them: a `$ref` (an object of one
+    /// scalar), a list of a few scalars (`"required": ["id", "title"]`).
+    private var inlineJSON: String? {
+        switch self {
+        case .object(let pairs) where pairs.count == 1 && pairs[0].value.isScalar:
+            var out = "{"
+            Self.quote(pairs[0].key, into: &out)
+            out.append(": ")
+            out.append(pairs[0].value.scalarText)
+            return out + "}"
+        case .array(let items) where !items.isEmpty && items.count <= 8 && items.allSatisfy(\.isScalar):
+            let text = "[" + items.map(\.scalarText).joined(separator: ", ") + "]"
+            return text.utf8.count <= 100 ? text : nil
+        default:
+            return nil
+        }
+    }
+
+    private var isScalar: Bool {
+        switch self {
+        case .array(let items): items.isEmpty
+        case .object(let pairs): pairs.isEmpty
+        default: true
+        }
+    }
+
+    /// Indents up to 80 spaces, made once (a document is nested a dozen levels at most).
+    private static let indents: [String] = (0...80).map { String(repeating: " ", count: $0) }
+
+    private static func indent(_ count: Int, into out: inout String) {
+        var left = count
+        while left > 80 {
+            out.append(indents[80])
+            left -= 80
+        }
+        out.append(indents[left])
+    }
+
     private func writeYAMLPairs(_ pairs: [(key: String, value: JSONNode)], into out: inout String, indent: Int) {
         for pair in pairs {
-            out.append(String(repeating: " ", count: indent))
+            Self.indent(indent, into: &out)
             out.append(Self.yamlKey(pair.key))
             out.append(":")
             pair.value.writeYAMLValue(into: &out, indent: indent + 2)
@@ -127,7 +175,7 @@ extension JSONNode {
 
     private func writeYAMLItems(_ items: [JSONNode], into out: inout String, indent: Int) {
         for item in items {
-            out.append(String(repeating: " ", count: indent))
+            Self.indent(indent, into: &out)
             out.append("-")
             switch item {
             case .object(let pairs) where !pairs.isEmpty:
@@ -192,6 +240,13 @@ extension JSONNode {
     }
 
     static func quote(_ text: String, into out: inout String) {
+        // Most keys and values need no escape: copied whole.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 >= 0xC2 }) {
+            out.append("\"")
+            out.append(text)
+            out.append("\"")
+            return
+        }
         out.append("\"")
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -91,9 +91,9 @@ extension Builder {
         let listParameters = try listParameters(context, graph: graph)
         let showParameters = includeParameter(type, graph: graph).map { [$0] } ?? []
         let id = idParameter(of: values.variable)
-        let page = (status: "200", response: Self.jsonResponse("A page of \(values.pluralVariable).", Self.ref("\(type)Page")))
-        let one = (status: "200", response: Self.jsonResponse("The \(values.variable).", Self.ref("\(type)Envelope")))
-        let created = (status: "201", response: Self.jsonResponse("The new \(values.variable).", Self.ref("\(type)Envelope")))
+        let page = (status: "200", response: sharedResponse("\(type)Page", Self.jsonResponse("A page of \(values.pluralVariable).", Self.ref("\(type)Page"))))
+        let one = (status: "200", response: sharedResponse("\(type)One", Self.jsonResponse("The \(values.variable).", Self.ref("\(type)Envelope"))))
+        let created = (status: "201", response: sharedResponse("\(type)Created", Self.jsonResponse("The new \(values.variable).", Self.ref("\(type)Envelope"))))
         let filtersNote = "Sort with `sort=-created_at,title`; filter with `filter[field]=value` or `filter[field][op]=value` (eq, ne, and for ordered fields gt, gte, lt, lte)."
 
         addPath("/api/\(values.path)", [
@@ -118,7 +118,7 @@ extension Builder {
             ("patch", operation("update\(type)", tag: tag, summary: "Update the fields present (null leaves a field as it is)", protected: protected,
                                 body: Self.ref("\(type)Update"), success: one, errors: [404, 422] + conflicts + writes)),
             ("delete", operation("delete\(type)", tag: tag, summary: values.softDeletes ? "Delete a \(values.variable) (kept as trashed until restored)" : "Delete a \(values.variable)",
-                                 protected: protected, success: (status: "204", response: Self.emptyResponse("Deleted.")), errors: [404] + deleteConflicts + writes)),
+                                 protected: protected, success: (status: "204", response: sharedResponse("Deleted", Self.emptyResponse("Deleted."))), errors: [404] + deleteConflicts + writes)),
         ], parameters: [id])
         if values.softDeletes {
             addPath("/api/\(values.path)/{id}/restore", [
@@ -148,14 +148,14 @@ extension Builder {
             if !schemas.contains(where: { $0.key == list }) {
                 schemas.append((list, ["type": "object", "required": ["data"], "properties": ["data": ["type": "array", "items": Self.ref(link.targetType)]]]))
             }
-            let linked = (status: "200", response: Self.jsonResponse("Every linked \(link.singularVariable), oldest first.", Self.ref(list)))
+            let linked = (status: "200", response: sharedResponse("\(link.targetType)Linked", Self.jsonResponse("Every linked \(link.singularVariable), oldest first.", Self.ref(list))))
             addPath("/api/\(values.path)/{id}/\(link.linkPath)", [
                 ("get", operation("list\(type)\(link.relationType)", tag: tag, summary: "The \(link.relation) linked to one \(values.variable)",
                                   protected: protected, success: linked, errors: [404] + reads)),
                 ("put", operation("replace\(type)\(link.relationType)", tag: tag, summary: "Make the \(link.relation) exactly these",
                                   protected: protected, body: Self.ref("LinkIDs"), success: linked, errors: [404, 422] + writes)),
             ], parameters: [id])
-            let noContent = (status: "204", response: Self.emptyResponse("Done (also when it already was)."))
+            let noContent = (status: "204", response: sharedResponse("LinkChanged", Self.emptyResponse("Done (also when it already was).")))
             addPath("/api/\(values.path)/{id}/\(link.linkPath)/{\(link.targetParameter)}", [
                 ("post", operation("attach\(type)\(link.singularType)", tag: tag, summary: "Link one \(link.singularVariable)",
                                    protected: protected, success: noContent, errors: [404, 422] + writes)),
@@ -214,7 +214,7 @@ extension Builder {
             let name = Self.text(parameter["name"] ?? "")
             let key = ["page", "per_page"].contains(name) ? name
                 : "\(path).\(name.replacingOccurrences(of: "[", with: ".").replacingOccurrences(of: "]", with: ""))"
-            if !parameterComponents.contains(where: { $0.key == key }) { parameterComponents.append((key, parameter)) }
+            if parameterKeys.insert(key).inserted { parameterComponents.append((key, parameter)) }
             return ["$ref": .string("#/components/parameters/\(key)")]
         }
     }
@@ -240,7 +240,8 @@ extension Builder {
         ])
         if let include = includeParameter(values.type, graph: graph) { parameters.append(include) }
         for column in listable {
-            let schema = try Self.filterSchema(column.kind)
+            guard Self.filterSchema(column.kind) != nil else { throw ForgeError("no filter schema for column kind '\(column.kind)' of \(column.name)") }
+            let schema = Self.ref(Self.filterSchemaName(column.kind))
             let ordered = !["text", "boolean", "uuid"].contains(column.kind)
             parameters.append(Self.filter(column.name, nil, schema))
             for op in ["eq", "ne"] + (ordered ? ["gt", "gte", "lt", "lte"] : []) {
@@ -248,7 +249,7 @@ extension Builder {
             }
         }
         for link in values.links {
-            let schema = dualIDs ? try Self.filterSchema("uuid") : try Self.filterSchema("integer")
+            let schema = Self.ref(Self.filterSchemaName(dualIDs ? "uuid" : "integer"))
             parameters.append(Self.filter(link.linkName, nil, schema, linked: true))
             for op in ["eq", "ne"] { parameters.append(Self.filter(link.linkName, op, schema, linked: true)) }
         }
@@ -277,8 +278,16 @@ extension Builder {
         ]
     }
 
+    /// The column kinds a filter value can have (ForgeRuntime's `ColumnKind`), each one shared
+    /// schema (`FilterInteger`) every filter parameter of that kind refers to.
+    static let filterKinds = ["text", "integer", "number", "boolean", "datetime", "decimal", "date", "time", "uuid"]
+
+    static func filterSchemaName(_ kind: String) -> String {
+        "Filter" + (kind == "datetime" ? "DateTime" : kind == "uuid" ? "UUID" : kind.prefix(1).uppercased() + kind.dropFirst())
+    }
+
     /// A filter value as the listing parses it (ForgeRuntime's `ColumnKind.parse`).
-    static func filterSchema(_ kind: String) throws(ForgeError) -> JSONNode {
+    static func filterSchema(_ kind: String) -> JSONNode? {
         switch kind {
         case "text": return ["type": "string"]
         case "integer": return ["type": "integer", "format": "int64", "minimum": .integer(Int(Int64.min)), "maximum": .integer(Int(Int64.max))]
@@ -291,7 +300,7 @@ extension Builder {
         case "date": return ["type": "string", "format": "date", "pattern": .string(TextFormat.date.pattern)]
         case "time": return ["type": "string", "pattern": .string(TextFormat.time.pattern)]
         case "uuid": return ["type": "string", "format": "uuid"]
-        default: throw ForgeError("no filter schema for column kind '\(kind)'")
+        default: return nil
         }
     }
 

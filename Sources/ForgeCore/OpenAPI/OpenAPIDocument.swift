@@ -39,6 +39,9 @@ struct Builder {
     var paths: [(key: String, value: JSONNode)] = []
     var schemas: [(key: String, value: JSONNode)] = []
     var parameterComponents: [(key: String, value: JSONNode)] = []
+    var parameterKeys: Set<String> = []
+    /// Success responses many operations share (`ProductOne`, `NoContent`), under `components/responses`.
+    var responseComponents: [(key: String, value: JSONNode)] = []
     /// Each described resource's template values, made once (``values(_:)``).
     var resourceValues: [String: ResourceValues] = [:]
     var tags: [JSONNode] = []
@@ -70,13 +73,22 @@ struct Builder {
             if resource.has(.controller) { try addResource(context, graph: graph) }
         }
         addReference()
+        if !parameterComponents.isEmpty {
+            schemas += Self.filterKinds.compactMap { kind in Self.filterSchema(kind).map { (Self.filterSchemaName(kind), $0) } }
+        }
+    }
+
+    /// A `$ref` to the shared response `name`, defined by `response` the first time.
+    mutating func sharedResponse(_ name: String, _ response: @autoclosure () -> JSONNode) -> JSONNode {
+        if !responseComponents.contains(where: { $0.key == name }) { responseComponents.append((name, response())) }
+        return ["$ref": .string("#/components/responses/\(name)")]
     }
 
     var document: JSONNode {
         var components: [(key: String, value: JSONNode)] = [
             ("schemas", .object(schemas)),
             ("parameters", .object(parameterComponents)),
-            ("responses", Self.errorResponses),
+            ("responses", Self.errorResponses.appendingMembers(responseComponents)),
             ("headers", Self.headers),
         ]
         if manifest.app.hasAuth {
