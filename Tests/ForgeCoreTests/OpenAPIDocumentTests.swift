@@ -71,6 +71,12 @@ struct OpenAPIDocumentTests {
         let json = try #require(try JSONSerialization.jsonObject(with: Data(doc.json.utf8)) as? NSDictionary)
         #expect(json["openapi"] as? String == "3.1.0")
         #expect(doc.yaml.hasPrefix("openapi: \"3.1.0\"\n"))
+        // Escapes survive both writers: quotes, control characters, the line separators, UTF-8.
+        let tricky = "a\"b\\c\nd\u{1}e\u{7F}f\u{85}g\u{2028}h\u{2029}i©é€😀\u{C2}"
+        let node: JSONNode = ["text": .string(tricky), "list": [.string(tricky), 1, 2.5, true, .null]]
+        let decoded = try #require(try JSONSerialization.jsonObject(with: Data(node.json.utf8)) as? [String: Any])
+        #expect(decoded["text"] as? String == tricky)
+        #expect(node.json.contains("\\u0085") && node.json.contains("\\u2028") && node.json.contains("\\u007f"))
         #expect(try OpenAPIDocument(manifest: Manifest(appName: "shop")).render(.json) == OpenAPIDocument(manifest: Manifest(appName: "shop")).render(.json))
     }
 

@@ -168,11 +168,13 @@ public struct ResourceGenerator {
         let values = try TemplateTree.of(context.values)
         let layout = Self.layout(context.names, migrationType: context.migrationType, policy: resource.hasPolicy).filter { layers.contains($0.layer) }
         templates.prepare(layout.map(\.template) + ProjectFiles.templates)
-        var files: [GeneratedFile] = []
-        for (_, template, path) in layout {
-            files.append(GeneratedFile(path: path, contents: try templates.render(template, tree: values)))
+        let files = try ProjectFiles(manifest: manifest, templates: templates).forgeOwned { () throws(ForgeError) in
+            var files: [GeneratedFile] = []
+            for (_, template, path) in layout {
+                files.append(GeneratedFile(path: path, contents: try templates.render(template, tree: values)))
+            }
+            return files
         }
-        files += try ProjectFiles(manifest: manifest, templates: templates).forgeOwned()
         return Plan(manifest: manifest, files: files)
     }
 

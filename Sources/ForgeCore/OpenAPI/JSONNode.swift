@@ -73,15 +73,6 @@ extension JSONNode: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Exp
 // MARK: - Rendering
 
 extension JSONNode {
-    /// Pretty JSON: two-space indents, `"key": value`, a final newline.
-    public var json: String {
-        var out = ""
-        out.reserveCapacity(4096)
-        writeJSON(into: &out, indent: 0)
-        out.append("\n")
-        return out
-    }
-
     /// The same document as YAML 1.2 block style: strings are JSON-quoted (a YAML double-quoted
     /// scalar), so no value is ever read back as a number, a boolean or a null by accident.
     public var yaml: String {
@@ -95,56 +86,7 @@ extension JSONNode {
         return out
     }
 
-    private func writeJSON(into out: inout String, indent: Int) {
-        if let inline = inlineJSON {
-            out.append(inline)
-            return
-        }
-        switch self {
-        case .array(let items) where !items.isEmpty:
-            out.append("[\n")
-            for (index, item) in items.enumerated() {
-                Self.indent(indent + 2, into: &out)
-                item.writeJSON(into: &out, indent: indent + 2)
-                out.append(index == items.count - 1 ? "\n" : ",\n")
-            }
-            Self.indent(indent, into: &out)
-            out.append("]")
-        case .object(let pairs) where !pairs.isEmpty:
-            out.append("{\n")
-            for (index, pair) in pairs.enumerated() {
-                Self.indent(indent + 2, into: &out)
-                Self.quote(pair.key, into: &out)
-                out.append(": ")
-                pair.value.writeJSON(into: &out, indent: indent + 2)
-                out.append(index == pairs.count - 1 ? "\n" : ",\n")
-            }
-            Self.indent(indent, into: &out)
-            out.append("}")
-        default:
-            out.append(scalarText)
-        }
-    }
-
-    /// Small values on one line, as a person would write them: a `$ref` (an object of one
-    /// scalar), a list of a few scalars (`"required": ["id", "title"]`).
-    private var inlineJSON: String? {
-        switch self {
-        case .object(let pairs) where pairs.count == 1 && pairs[0].value.isScalar:
-            var out = "{"
-            Self.quote(pairs[0].key, into: &out)
-            out.append(": ")
-            out.append(pairs[0].value.scalarText)
-            return out + "}"
-        case .array(let items) where !items.isEmpty && items.count <= 8 && items.allSatisfy(\.isScalar):
-            let text = "[" + items.map(\.scalarText).joined(separator: ", ") + "]"
-            return text.utf8.count <= 100 ? text : nil
-        default:
-            return nil
-        }
-    }
-
-    private var isScalar: Bool {
+    var isScalar: Bool {
         switch self {
         case .array(let items): items.isEmpty
         case .object(let pairs): pairs.isEmpty
@@ -207,7 +149,7 @@ extension JSONNode {
     }
 
     /// A scalar, or an empty array or object, as JSON text (valid YAML too).
-    private var scalarText: String {
+    var scalarText: String {
         switch self {
         case .string(let text):
             var out = ""

@@ -213,7 +213,7 @@ extension Builder {
         return try listParameterDefinitions(context, graph: graph).map { parameter in
             let name = Self.text(parameter["name"] ?? "")
             let key = ["page", "per_page"].contains(name) ? name
-                : "\(path).\(name.replacingOccurrences(of: "[", with: ".").replacingOccurrences(of: "]", with: ""))"
+                : path + "." + String(name.compactMap { $0 == "[" ? "." : $0 == "]" ? nil : $0 })
             if parameterKeys.insert(key).inserted { parameterComponents.append((key, parameter)) }
             return ["$ref": .string("#/components/parameters/\(key)")]
         }
