@@ -1,4 +1,5 @@
 import ForgeRuntime
+import ForgeShared
 import Foundation
 
 /// The auth module's rules: accounts, passwords, token pairs with rotating refresh tokens, and
@@ -79,9 +80,9 @@ struct AuthService: Sendable {
     /// The rules a new account's fields follow, on `/api/auth/register` and `user:create` alike.
     static func checkNewAccount(email: String?, password: String?, name: String?) -> Validation {
         var check = Validation()
-        check.field("email", email, .required, .email, .maxLength(254))
+        check.field("email", email, .required, .email, .maxLength(AccountRules.emailMaxLength))
         check.newPassword("password", password)
-        check.field("name", name, .maxLength(120))
+        check.field("name", name, .maxLength(AccountRules.nameMaxLength))
         return check
     }
 

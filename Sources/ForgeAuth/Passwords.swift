@@ -1,13 +1,12 @@
 import ForgeRuntime
+import ForgeShared
 import HummingbirdBcrypt
 import NIOPosix
 
 /// bcrypt hashing off the event loops (a cost-12 hash takes a quarter of a second of CPU).
 enum Passwords {
-    /// The shortest password accepted, in characters (Unicode scalars, as JSON Schema counts).
-    static let minimumLength = 8
-    /// The longest, so no request makes the server hash megabytes.
-    static let maximumLength = 256
+    static let minimumLength = AccountRules.passwordMinLength
+    static let maximumLength = AccountRules.passwordMaxLength
 
     static func hash(_ password: String, cost: Int) async throws -> String {
         let input = bcryptInput(password)

@@ -5,10 +5,10 @@ import ForgeShared
 extension Builder {
     mutating func addAuth() {
         addTag("auth", "Accounts and sessions: register, sign in, refresh, sign out, reset and change passwords, confirm an address.")
-        let email: JSONNode = ["type": "string", "pattern": .string(TextFormat.email.pattern), "maxLength": 254, "examples": ["ada@example.com"]]
+        let email: JSONNode = ["type": "string", "pattern": .string(TextFormat.email.pattern), "maxLength": .integer(AccountRules.emailMaxLength), "examples": ["ada@example.com"]]
         let password: JSONNode = [
-            "type": "string", "minLength": 8, "maxLength": 256,
-            "description": "8 to 256 characters.",
+            "type": "string", "minLength": .integer(AccountRules.passwordMinLength), "maxLength": .integer(AccountRules.passwordMaxLength),
+            "description": .string("\(AccountRules.passwordMinLength) to \(AccountRules.passwordMaxLength) characters."),
             "examples": ["correct horse battery"],
         ]
         let anyText: JSONNode = ["type": "string", "minLength": 1]
@@ -16,7 +16,7 @@ extension Builder {
             ["type": "object", "required": .array(required.map(JSONNode.string)), "properties": .object(properties)]
         }
         schemas.append(("Registration", object(["email", "password"], [
-            ("email", email), ("password", password), ("name", ["type": ["string", "null"], "maxLength": 120, "examples": ["Ada Lovelace"]]),
+            ("email", email), ("password", password), ("name", ["type": ["string", "null"], "maxLength": .integer(AccountRules.nameMaxLength), "examples": ["Ada Lovelace"]]),
         ])))
         schemas.append(("Credentials", object(["email", "password"], [("email", anyText), ("password", anyText)])))
         schemas.append(("RefreshRequest", object(["refresh_token"], [("refresh_token", anyText)])))
