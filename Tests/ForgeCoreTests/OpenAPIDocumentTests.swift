@@ -45,6 +45,10 @@ struct OpenAPIDocumentTests {
         guard case .array(let references) = list else { Issue.record("no list parameters"); return }
         #expect(references.contains(["$ref": "#/components/parameters/products.filter.name.ne"]))
         #expect(doc["components"]?["parameters"]?["per_page"]?["schema"]?["maximum"] == 100)
+        // A create's answer links to what can be done with the new row.
+        let links = try #require(doc["components"]?["responses"]?["ProductCreated"]?["links"])
+        #expect(links.keys == ["showProduct", "replaceProduct", "updateProduct", "deleteProduct"])
+        #expect(links["showProduct"]?["parameters"] == ["id": "$response.body#/data/id"])
     }
 
     /// `make:*`, `alter` and `destroy` each write the app's copy of the document, from the

@@ -94,6 +94,10 @@ extension Builder {
         let page = (status: "200", response: sharedResponse("\(type)Page", Self.jsonResponse("A page of \(values.pluralVariable).", Self.ref("\(type)Page"))))
         let one = (status: "200", response: sharedResponse("\(type)One", Self.jsonResponse("The \(values.variable).", Self.ref("\(type)Envelope"))))
         let created = (status: "201", response: sharedResponse("\(type)Created", Self.jsonResponse("The new \(values.variable).", Self.ref("\(type)Envelope"))))
+        // Links name what a client (or a fuzzer's stateful phase) can do next with the new row.
+        for action in ["show", "replace", "update", "delete"] {
+            addLink(from: "\(type)Created", "\(action)\(type)", parameter: "id")
+        }
         let filtersNote = "Sort with `sort=-created_at,title`; filter with `filter[field]=value` or `filter[field][op]=value` (eq, ne, and for ordered fields gt, gte, lt, lte)."
 
         addPath("/api/\(values.path)", [
@@ -130,6 +134,8 @@ extension Builder {
         // The has-many side, seen from each parent: `/api/categories/{id}/products`.
         for reference in values.references {
             let parent = idParameter(of: reference.targetVariable)
+            addLink(from: "\(reference.targetType)Created", "list\(values.plural)For\(reference.relationType)", parameter: "id")
+            addLink(from: "\(reference.targetType)Created", "create\(type)For\(reference.relationType)", parameter: "id")
             let nestedBody = "\(type)CreateFor\(reference.relationType)"
             schemas.append((nestedBody, body(context, use: .create, omitting: reference.column)))
             addPath("/api/\(reference.targetPath)/{id}/\(reference.nestedPath)", [
@@ -163,6 +169,15 @@ extension Builder {
                                      protected: protected, success: noContent, errors: [404] + writes)),
             ], parameters: [id, idParameter(link.targetParameter, of: link.singularVariable)])
         }
+    }
+
+    /// Adds to the shared response `response` (a create's 201) a link to `operation`, whose
+    /// path parameter `parameter` is the new row's id; nothing when that response is not made.
+    mutating func addLink(from response: String, _ operation: String, parameter: String) {
+        guard let index = responseComponents.firstIndex(where: { $0.key == response }) else { return }
+        let links = responseComponents[index].value["links"] ?? [:]
+        let link: JSONNode = ["operationId": .string(operation), "parameters": [parameter: "$response.body#/data/id"]]
+        responseComponents[index].value = responseComponents[index].value.setting("links", links.setting(operation, link))
     }
 
     /// A create or update body: every column, then each link's ids; on create the required
