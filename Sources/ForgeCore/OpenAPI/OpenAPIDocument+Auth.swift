@@ -2,7 +2,7 @@ import ForgeShared
 
 /// The auth module's routes (ForgeAuth's `AuthController`), described once here; the end-to-end
 /// test holds this list to the routes the app registers.
-extension Builder {
+extension OpenAPIBuilder {
     mutating func addAuth() {
         addTag("auth", "Accounts and sessions: register, sign in, refresh, sign out, reset and change passwords, confirm an address.")
         let email: JSONNode = ["type": "string", "pattern": .string(TextFormat.email.pattern), "maxLength": .integer(AccountRules.emailMaxLength), "examples": ["ada@example.com"]]

@@ -1,7 +1,7 @@
 import ForgeShared
 
 /// How a field's type and rules become JSON Schema: one place, beside the type table.
-extension Builder {
+extension OpenAPIBuilder {
     /// Where a field's schema is used: bodies are checked against every rule, responses only
     /// promise the type (rows stored before an `alter` tightened a rule still come back).
     enum Use {

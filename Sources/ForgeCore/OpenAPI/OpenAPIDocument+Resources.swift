@@ -2,7 +2,7 @@ import ForgeShared
 
 /// A resource's schemas and routes, from the same values its templates render
 /// (``ResourceValues``), so the document and the generated controller cannot disagree.
-extension Builder {
+extension OpenAPIBuilder {
     /// One relation `?include=` may name, and the resource it embeds.
     struct IncludeEdge {
         var name: String
@@ -11,7 +11,7 @@ extension Builder {
         var optional: Bool
     }
 
-    /// The template values of `context`'s resource, made once per document (``Builder/build()``).
+    /// The template values of `context`'s resource, made once per document (``OpenAPIBuilder/build()``).
     func values(_ context: ResourceContext) -> ResourceValues {
         resourceValues[context.resource.name] ?? context.values
     }

@@ -26,7 +26,7 @@ public struct OpenAPIDocument {
 
     /// The document as an ordered JSON tree.
     public func node() throws(ForgeError) -> JSONNode {
-        var builder = Builder(manifest: manifest)
+        var builder = OpenAPIBuilder(manifest: manifest)
         try builder.build()
         return builder.document
     }
@@ -34,7 +34,7 @@ public struct OpenAPIDocument {
 
 /// Collects paths and components while walking the manifest; each part of the API adds its own
 /// (``addHealth()``, ``addAuth()``, ``addResource(_:)``).
-struct Builder {
+struct OpenAPIBuilder {
     let manifest: Manifest
     var paths: [(key: String, value: JSONNode)] = []
     var schemas: [(key: String, value: JSONNode)] = []
