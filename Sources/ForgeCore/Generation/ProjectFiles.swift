@@ -22,12 +22,9 @@ public struct ProjectFiles: Sendable {
     /// Every template ``forgeOwned()`` renders, for commands that parse templates ahead.
     static let templates = [registryTemplate, openAPITemplate]
 
+    /// forge.yaml, the OpenAPI document and the registry, from the manifest alone.
     public func forgeOwned() throws(ForgeError) -> [GeneratedFile] {
-        [
-            GeneratedFile(path: Manifest.fileName, contents: try manifest.yaml(), ownership: .forge),
-            try openAPIFile(),
-            GeneratedFile(path: Self.registryPath, contents: try templates.render(Self.registryTemplate, registryValues), ownership: .forge),
-        ]
+        try forgeOwned { () throws(ForgeError) in [] }
     }
 
     /// `work`'s files, then ``forgeOwned()``'s, the OpenAPI document rendered on a second core

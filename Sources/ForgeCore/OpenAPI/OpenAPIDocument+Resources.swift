@@ -88,7 +88,10 @@ extension OpenAPIBuilder {
         let reads = readDenied ? [403] : [], writes = writeDenied ? [403] : []
         let conflicts = values.hasUniqueFields || values.hasReferences || values.hasLinks || values.hasUserReferences ? [409] : []
         let deleteConflicts = values.children.isEmpty ? [] : [409]
-        let listParameters = try listParameters(context, graph: graph)
+        let definitions = try listParameterDefinitions(context, graph: graph)
+        let listParameters = referring(to: definitions, of: context)
+        // A count has the list's filters, but no page, order or embedded relations.
+        let countParameters = referring(to: definitions.filter { !["page", "per_page", "sort", "include"].contains(Self.text($0["name"] ?? "")) }, of: context)
         let showParameters = includeParameter(type, graph: graph).map { [$0] } ?? []
         let id = idParameter(of: values.variable)
         let page = (status: "200", response: sharedResponse("\(type)Page", Self.jsonResponse("A page of \(values.pluralVariable).", Self.ref("\(type)Page"))))
@@ -108,10 +111,7 @@ extension OpenAPIBuilder {
         ])
         addPath("/api/\(values.path)/count", [
             ("get", operation("count\(values.plural)", tag: tag, summary: "Count the \(values.pluralVariable) the filters match", protected: protected,
-                              parameters: listParameters.filter { parameter in
-                                  let reference = Self.text(parameter["$ref"] ?? "")
-                                  return !["/page", "/per_page", ".sort", ".include"].contains(where: reference.hasSuffix)
-                              },
+                              parameters: countParameters,
                               success: (status: "200", response: Self.jsonResponse("How many match.", Self.ref("CountEnvelope"))), errors: [400] + reads)),
         ])
         addPath("/api/\(values.path)/{id}", [
@@ -220,12 +220,11 @@ extension OpenAPIBuilder {
         ]
     }
 
-    /// `page`, `per_page`, `sort`, `include`, every filter and the trash flags of a list route,
-    /// each defined once under `components/parameters` (a resource's list, count and nested
-    /// lists share them) and referred to here.
-    mutating func listParameters(_ context: ResourceContext, graph: [String: [IncludeEdge]]) throws(ForgeError) -> [JSONNode] {
+    /// `$ref`s to list parameters, each filed once under `components/parameters` (a resource's
+    /// list, count and nested lists share them).
+    mutating func referring(to definitions: [JSONNode], of context: ResourceContext) -> [JSONNode] {
         let path = context.names.path
-        return try listParameterDefinitions(context, graph: graph).map { parameter in
+        return definitions.map { parameter in
             let name = Self.text(parameter["name"] ?? "")
             let key = ["page", "per_page"].contains(name) ? name
                 : path + "." + String(name.compactMap { $0 == "[" ? "." : $0 == "]" ? nil : $0 })
@@ -234,6 +233,7 @@ extension OpenAPIBuilder {
         }
     }
 
+    /// `page`, `per_page`, `sort`, `include`, every filter and the trash flags of a list route.
     func listParameterDefinitions(_ context: ResourceContext, graph: [String: [IncludeEdge]]) throws(ForgeError) -> [JSONNode] {
         let values = values(context)
         var parameters: [JSONNode] = [
